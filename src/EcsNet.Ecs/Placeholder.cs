@@ -1,0 +1,5 @@
+namespace EcsNet.Ecs;
+
+internal static class Placeholder
+{
+}
