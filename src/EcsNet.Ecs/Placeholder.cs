@@ -1,5 +1,0 @@
-namespace EcsNet.Ecs;
-
-internal static class Placeholder
-{
-}
