@@ -1,0 +1,6 @@
+namespace EcsNet.Components;
+
+/// <summary>Tag: the neuron belongs to the output layer L.</summary>
+public struct OutputNeuron
+{
+}

@@ -1,0 +1,61 @@
+using EcsNet.Components;
+
+namespace EcsNet;
+
+public sealed partial class Network
+{
+    private static readonly QueryDescription WeightGradients = new QueryDescription().WithAll<WeightGradient>();
+    private static readonly QueryDescription BiasGradients = new QueryDescription().WithAll<BiasGradient>();
+    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight>();
+    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias>();
+
+    /// <summary>Zeroes every accumulated gradient without updating (e.g. after a batch whose cost was not finite).</summary>
+    public void DiscardGradients()
+    {
+        foreach (ref var chunk in World.Query(in WeightGradients))
+        {
+            chunk.GetSpan<WeightGradient>()[..chunk.Count].Clear();
+        }
+
+        foreach (ref var chunk in World.Query(in BiasGradients))
+        {
+            chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
+        }
+
+        _accumulatedSamples = 0;
+    }
+
+    /// <summary>True when every weight and bias is a finite number.</summary>
+    public bool ParametersAreFinite()
+    {
+        foreach (ref var chunk in World.Query(in Weights))
+        {
+            foreach (var w in chunk.GetSpan<Weight>()[..chunk.Count])
+            {
+                if (!float.IsFinite(w.Value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (ref var chunk in World.Query(in Biases))
+        {
+            foreach (var b in chunk.GetSpan<Bias>()[..chunk.Count])
+            {
+                if (!float.IsFinite(b.Value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>b_j^l of neuron <paramref name="index"/> in layer <paramref name="layer"/> (layer ≥ 1).</summary>
+    public float GetBias(int layer, int index) => World.Get<Bias>(Neuron(layer, index)).Value;
+
+    /// <summary>Sets b_j^l.</summary>
+    public void SetBias(int layer, int index, float value) => World.Set(Neuron(layer, index), new Bias { Value = value });
+}

@@ -1,0 +1,201 @@
+using EcsNet.Components;
+using EcsNet.Data;
+using EcsNet.Training;
+
+namespace EcsNet;
+
+public sealed partial class Network
+{
+    private int _accumulatedSamples;
+    private float[] _single = [];
+
+    /// <summary>The current batch size m.</summary>
+    public int BatchSize => Batch.Size;
+
+    /// <summary>
+    /// Loads m samples given sample-major (<paramref name="inputs"/>[b * n_0 + k]) with optional targets
+    /// (<paramref name="targets"/>[b * n_L + j]) into the batch buffers.
+    /// </summary>
+    public void LoadBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int m)
+    {
+        CheckBatch(m, inputs.Length, InputSize, "inputs");
+        if (!targets.IsEmpty)
+        {
+            CheckBatch(m, targets.Length, OutputSize, "targets");
+        }
+
+        Batch.Resize(m);
+        Transpose(inputs, Batch.Rows(Batch.A, 0, InputSize), InputSize, m);
+        Batch.HasTargets = !targets.IsEmpty;
+        if (Batch.HasTargets)
+        {
+            Transpose(targets, Batch.Y.AsSpan(0, OutputSize * m), OutputSize, m);
+        }
+    }
+
+    /// <summary>Loads the samples <paramref name="indices"/> of <paramref name="data"/> as one batch.</summary>
+    public void LoadBatch(DataSet data, ReadOnlySpan<int> indices)
+    {
+        if (data.InputSize != InputSize || data.OutputSize != OutputSize)
+        {
+            throw new ArgumentException(
+                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs; the network has {InputSize} and {OutputSize}");
+        }
+
+        var m = indices.Length;
+        if (m == 0)
+        {
+            throw new ArgumentException("a batch needs at least one sample");
+        }
+
+        Batch.Resize(m);
+        var a = Batch.A;
+        var y = Batch.Y;
+        for (var b = 0; b < m; b++)
+        {
+            var x = data.Input(indices[b]);
+            for (var k = 0; k < x.Length; k++)
+            {
+                a[k * m + b] = x[k];
+            }
+
+            var t = data.Target(indices[b]);
+            for (var j = 0; j < t.Length; j++)
+            {
+                y[j * m + b] = t[j];
+            }
+        }
+
+        Batch.HasTargets = true;
+    }
+
+    /// <summary>Runs the feedforward pass on the loaded batch.</summary>
+    public void Forward() => RunForward();
+
+    /// <summary>
+    /// After <see cref="Forward"/>: computes the output delta, the hidden deltas and adds ∂C/∂w and ∂C/∂b of every
+    /// sample of the batch to the <see cref="WeightGradient"/> and <see cref="BiasGradient"/> components.
+    /// Returns Σ_x C_x over the batch (the cost before any update).
+    /// </summary>
+    public double Backpropagate()
+    {
+        if (!Batch.HasTargets)
+        {
+            throw new InvalidOperationException("backpropagation needs targets: load the batch with LoadBatch(inputs, targets, m)");
+        }
+
+        var output = OutputLayer;
+        var m = Batch.Size;
+        var cost = Cost.Sum(Batch.Rows(Batch.A, output.FirstSlot, output.Size), Batch.Y.AsSpan(0, output.Size * m), output.Size, m);
+        RunBackward();
+        _accumulatedSamples += m;
+        return cost;
+    }
+
+    /// <summary>
+    /// Applies the accumulated gradients, scaled by 1/m for the m samples accumulated since the last update, with
+    /// <paramref name="optimizer"/> at learning rate η and optional L1/L2 penalties on the weights; then clears them.
+    /// </summary>
+    public void ApplyGradients(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        if (!(learningRate > 0f) || !float.IsFinite(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate η must be a finite number > 0");
+        }
+
+        if (_accumulatedSamples == 0)
+        {
+            return;
+        }
+
+        UpdateCount++;
+        PendingUpdate = new UpdateSettings(optimizer, learningRate, 1f / _accumulatedSamples, l1, l2, UpdateCount);
+        RunUpdate();
+        _accumulatedSamples = 0;
+    }
+
+    /// <summary>One step of gradient descent on the loaded batch: forward, backpropagate, update. Returns Σ_x C_x.</summary>
+    public double TrainStep(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
+    {
+        RunForward();
+        var cost = Backpropagate();
+        ApplyGradients(optimizer, learningRate, l1, l2);
+        return cost;
+    }
+
+    /// <summary>Feeds one sample forward and returns a_L (valid until the next pass).</summary>
+    public ReadOnlySpan<float> Predict(ReadOnlySpan<float> input)
+    {
+        LoadBatch(input, [], 1);
+        RunForward();
+        if (_single.Length != OutputSize)
+        {
+            _single = new float[OutputSize];
+        }
+
+        Outputs.CopyTo(_single);
+        return _single;
+    }
+
+    /// <summary>a_L for the current batch, neuron-major: element [j * m + b].</summary>
+    public ReadOnlySpan<float> Outputs => Batch.Rows(Batch.A, OutputLayer.FirstSlot, OutputSize);
+
+    /// <summary>The value of <paramref name="buffer"/> for the neuron (layer, index) and sample b of the current batch.</summary>
+    public float Value(NeuronValue buffer, int layer, int index, int sample = 0)
+    {
+        if ((uint)sample >= (uint)Batch.Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sample), sample, $"the batch has samples 0..{Batch.Size - 1}");
+        }
+
+        var array = buffer switch
+        {
+            NeuronValue.NetInput => Batch.Z,
+            NeuronValue.Activation => Batch.A,
+            NeuronValue.Delta => Batch.D,
+            _ => throw new ArgumentOutOfRangeException(nameof(buffer)),
+        };
+        return array[Slot(layer, index) * Batch.Size + sample];
+    }
+
+    internal UpdateSettings PendingUpdate { get; private set; }
+
+    private static void CheckBatch(int m, int length, int width, string what)
+    {
+        if (m <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(m), m, "a batch needs at least one sample");
+        }
+
+        if (length != m * width)
+        {
+            throw new ArgumentException($"{what}: expected {m} samples × {width} values = {m * width}, got {length}");
+        }
+    }
+
+    private static void Transpose(ReadOnlySpan<float> sampleMajor, Span<float> neuronMajor, int width, int m)
+    {
+        for (var b = 0; b < m; b++)
+        {
+            var row = sampleMajor.Slice(b * width, width);
+            for (var k = 0; k < width; k++)
+            {
+                neuronMajor[k * m + b] = row[k];
+            }
+        }
+    }
+}
+
+/// <summary>Which per-sample value of a neuron to read.</summary>
+public enum NeuronValue
+{
+    /// <summary>z_j^l.</summary>
+    NetInput,
+
+    /// <summary>a_j^l.</summary>
+    Activation,
+
+    /// <summary>δ_j^l.</summary>
+    Delta,
+}

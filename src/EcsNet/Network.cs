@@ -1,0 +1,138 @@
+using EcsNet.Activations;
+using EcsNet.Components;
+using EcsNet.Costs;
+using EcsNet.Systems;
+using EcsNet.Training;
+
+namespace EcsNet;
+
+/// <summary>
+/// A feedforward network whose neurons, synapses and layers are entities of an ECS <see cref="World"/>. Parameters
+/// live in components (<see cref="Bias"/> on neurons, <see cref="Weight"/> on synapses); the values of the current
+/// mini-batch (z, a, δ for every neuron and sample) live in dense buffers indexed by each neuron's slot, so one pass
+/// over a synapse handles all m samples. Build one with <see cref="NetworkBuilder"/>.
+/// </summary>
+public sealed partial class Network : IDisposable
+{
+    /// <summary>Every synapse, whatever components a user added to it.</summary>
+    internal static readonly QueryDescription SynapseQuery = new QueryDescription().WithAll<Synapse, Weight, WeightGradient>();
+
+    /// <summary>Every neuron with a bias (hidden and output neurons).</summary>
+    internal static readonly QueryDescription BiasedNeuronQuery = new QueryDescription().WithAll<Neuron, Bias, BiasGradient>();
+
+    private readonly NetworkLayer[] _layers;
+    private readonly Entity[] _neuronEntities;
+    private readonly int[] _layerOfSlot;
+    private readonly SystemGroup<Network> _forward;
+    private readonly SystemGroup<Network> _backward;
+    private readonly SystemGroup<Network> _update;
+    private bool _disposed;
+
+    internal Network(World world, NetworkLayer[] layers, Entity[] neuronEntities)
+    {
+        World = world;
+        _layers = layers;
+        _neuronEntities = neuronEntities;
+        _layerOfSlot = new int[neuronEntities.Length];
+        foreach (var layer in layers)
+        {
+            _layerOfSlot.AsSpan(layer.FirstSlot, layer.Size).Fill(layer.Index);
+        }
+
+        _forward = new SystemGroup<Network>("forward", new FeedforwardSystem());
+        _backward = new SystemGroup<Network>("backward", new OutputDeltaSystem(), new HiddenDeltaSystem(), new GradientAccumulationSystem());
+        _update = new SystemGroup<Network>("update", new WeightUpdateSystem());
+        Batch = new BatchBuffers(neuronEntities.Length, OutputSize);
+        Plan = new SynapsePlan();
+    }
+
+    /// <summary>The world holding this network's entities. Query it freely; after structural changes to synapses
+    /// made directly on the world (destroy, add or remove a component), call <see cref="InvalidateTopology"/>.</summary>
+    public World World { get; }
+
+    /// <summary>The layers, input first.</summary>
+    public IReadOnlyList<NetworkLayer> Layers => _layers;
+
+    /// <summary>The output layer L.</summary>
+    public NetworkLayer OutputLayer => _layers[^1];
+
+    /// <summary>n_0, the number of inputs.</summary>
+    public int InputSize => _layers[0].Size;
+
+    /// <summary>n_L, the number of outputs.</summary>
+    public int OutputSize => _layers[^1].Size;
+
+    /// <summary>The number of neurons, inputs included.</summary>
+    public int NeuronCount => _neuronEntities.Length;
+
+    /// <summary>The number of synapse entities.</summary>
+    public int SynapseCount => World.CountEntities(in SynapseQuery);
+
+    /// <summary>The cost the output delta is computed from (default: quadratic).</summary>
+    public ICost Cost { get; set; } = CostFunction.Quadratic;
+
+    /// <summary>How many threads the synapse passes of large layers may use (default 1). Results do not depend on it.</summary>
+    public int Threads
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "threads must be at least 1");
+    }
+
+    private int _threads = 1;
+
+    /// <summary>The number of updates applied so far (Adam's t).</summary>
+    public long UpdateCount { get; internal set; }
+
+    internal BatchBuffers Batch { get; }
+
+    internal SynapsePlan Plan { get; }
+
+    internal ReadOnlySpan<int> LayerOfSlot => _layerOfSlot;
+
+    /// <summary>The entity of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
+    public Entity Neuron(int layer, int index) => _neuronEntities[Slot(layer, index)];
+
+    /// <summary>The dense slot of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
+    public int Slot(int layer, int index)
+    {
+        if ((uint)layer >= (uint)_layers.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the network has layers 0..{_layers.Length - 1}");
+        }
+
+        if ((uint)index >= (uint)_layers[layer].Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"layer {layer} has neurons 0..{_layers[layer].Size - 1}");
+        }
+
+        return _layers[layer].FirstSlot + index;
+    }
+
+    /// <summary>The (layer, index) of a neuron slot.</summary>
+    public (int Layer, int Index) Position(int slot)
+    {
+        var layer = _layerOfSlot[slot];
+        return (layer, slot - _layers[layer].FirstSlot);
+    }
+
+    internal void RunForward() => _forward.Update(this);
+
+    internal void RunBackward() => _backward.Update(this);
+
+    internal void RunUpdate() => _update.Update(this);
+
+    /// <summary>Destroys the world and every entity in it.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _update.Dispose();
+        _backward.Dispose();
+        _forward.Dispose();
+        World.Destroy(World);
+    }
+}

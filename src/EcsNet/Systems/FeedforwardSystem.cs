@@ -1,0 +1,48 @@
+using EcsNet.Components;
+
+namespace EcsNet.Systems;
+
+/// <summary>
+/// Forward propagation, layer by layer: z_j^l = b_j^l + Σ_k w_jk^l a_k, then a_j^l = f(z_j^l), for all m samples.
+/// </summary>
+internal sealed class FeedforwardSystem : ISystem<Network>
+{
+    public void Update(Network network)
+    {
+        var batch = network.Batch;
+        var m = batch.Size;
+        var z = batch.Z;
+        var a = batch.A;
+
+        // z_j ← b_j: every neuron with a bias starts its sum from it.
+        foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))
+        {
+            chunk.GetSpan<Neuron, Bias>(out var neurons, out var biases);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                z.AsSpan(neurons[r].Slot * m, m).Fill(biases[r].Value);
+            }
+        }
+
+        var plan = network.EnsurePlan();
+        var layers = network.Layers;
+        for (var l = 1; l < layers.Count; l++)
+        {
+            // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
+            foreach (var segment in plan.Into(l))
+            {
+                ref var chunk = ref plan.Chunks[segment.Chunk];
+                chunk.GetSpan<Synapse, Weight>(out var synapses, out var weights);
+                for (var r = segment.Start; r < segment.Start + segment.Count; r++)
+                {
+                    BatchKernels.Axpy(weights[r].Value, a.AsSpan(synapses[r].Source * m, m), z.AsSpan(synapses[r].Target * m, m));
+                }
+            }
+
+            var layer = layers[l];
+            layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
+        }
+
+        NeuronMirror.WriteForward(network);
+    }
+}

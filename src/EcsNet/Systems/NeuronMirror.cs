@@ -1,0 +1,52 @@
+using EcsNet.Components;
+
+namespace EcsNet.Systems;
+
+/// <summary>
+/// Copies the first sample's z, a and δ of every neuron from the batch buffers into its <see cref="NetInput"/>,
+/// <see cref="Activation"/> and <see cref="Delta"/> components, so a query on neurons sees the numbers of the lecture's
+/// one-sample view. It costs one pass over the neurons, nothing per synapse.
+/// </summary>
+internal static class NeuronMirror
+{
+    private static readonly QueryDescription Activations = new QueryDescription().WithAll<Neuron, Activation>();
+    private static readonly QueryDescription NetInputs = new QueryDescription().WithAll<Neuron, NetInput>();
+    private static readonly QueryDescription Deltas = new QueryDescription().WithAll<Neuron, Delta>();
+
+    public static void WriteForward(Network network)
+    {
+        var batch = network.Batch;
+        var m = batch.Size;
+        foreach (ref var chunk in network.World.Query(in Activations))
+        {
+            chunk.GetSpan<Neuron, Activation>(out var neurons, out var values);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                values[r].Value = batch.A[neurons[r].Slot * m];
+            }
+        }
+
+        foreach (ref var chunk in network.World.Query(in NetInputs))
+        {
+            chunk.GetSpan<Neuron, NetInput>(out var neurons, out var values);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                values[r].Value = batch.Z[neurons[r].Slot * m];
+            }
+        }
+    }
+
+    public static void WriteDeltas(Network network)
+    {
+        var batch = network.Batch;
+        var m = batch.Size;
+        foreach (ref var chunk in network.World.Query(in Deltas))
+        {
+            chunk.GetSpan<Neuron, Delta>(out var neurons, out var values);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                values[r].Value = batch.D[neurons[r].Slot * m];
+            }
+        }
+    }
+}

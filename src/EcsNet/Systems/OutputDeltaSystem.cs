@@ -1,0 +1,30 @@
+namespace EcsNet.Systems;
+
+/// <summary>
+/// The output error δ_j^L = ∂C/∂a_j^L · f′(z_j^L), or a_j − y_j where the cost and the output activation cancel
+/// (sigmoid + cross-entropy, softmax + cross-entropy).
+/// </summary>
+internal sealed class OutputDeltaSystem : ISystem<Network>
+{
+    public void Update(Network network)
+    {
+        var batch = network.Batch;
+        var m = batch.Size;
+        var layer = network.OutputLayer;
+        var n = layer.Size;
+        var a = batch.Rows(batch.A, layer.FirstSlot, n);
+        var y = batch.Y.AsSpan(0, n * m);
+        var delta = batch.Rows(batch.D, layer.FirstSlot, n);
+        var activation = layer.Activation!;
+
+        if (network.Cost.SimplifiesWith(activation))
+        {
+            System.Numerics.Tensors.TensorPrimitives.Subtract(a, y, delta);
+            return;
+        }
+
+        var g = batch.Rows(batch.G, layer.FirstSlot, n);
+        network.Cost.Gradient(a, y, g, n, m);
+        activation.Backward(batch.Rows(batch.Z, layer.FirstSlot, n), a, g, delta, n, m);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using EcsNet.Data;
+
+namespace EcsNet.Training;
+
+/// <summary>
+/// Mini-batch stochastic gradient descent over epochs (batch and incremental descent are the cases m = n and m = 1):
+/// shuffle with the seed, then for each mini-batch feed forward, backpropagate and update. The library never prints:
+/// observe <see cref="EpochCompleted"/> and <see cref="Progress"/>.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>Creates a trainer with the given options.</summary>
+    public Trainer(TrainingOptions options) => Options = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>The hyperparameters.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>Raised after each epoch with its metrics.</summary>
+    public event Action<EpochMetrics>? EpochCompleted;
+
+    /// <summary>Raised after each mini-batch.</summary>
+    public event Action<TrainingProgress>? Progress;
+
+    /// <summary>
+    /// Trains <paramref name="network"/> on <paramref name="train"/>, measuring <paramref name="test"/> after each epoch.
+    /// Cancellation stops between two mini-batches, leaving the network as after the last complete update.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid or the data does not fit the network.</exception>
+    public TrainingResult Train(Network network, DataSet train, DataSet? test = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        var o = Options;
+        o.Validate(train.Count);
+        CheckShape(network, train);
+        if (test is not null)
+        {
+            CheckShape(network, test);
+        }
+
+        DataSet? validation = null;
+        if (o.ValidationFraction > 0)
+        {
+            (train, validation) = train.Split(o.ValidationFraction, unchecked((int)o.Seed));
+            if (train.Count == 0 || validation.Count == 0)
+            {
+                throw new ArgumentException($"validation fraction {o.ValidationFraction} leaves an empty training or validation set");
+            }
+        }
+
+        var n = train.Count;
+        var m = o.BatchSize == 0 ? n : Math.Min(o.BatchSize, n);
+        var order = Enumerable.Range(0, n).ToArray();
+        var random = new SeededRandom(o.Seed);
+        var lastGood = new ParameterSnapshot();
+        lastGood.Capture(network);
+        ParameterSnapshot? best = null;
+        var bestValidation = double.PositiveInfinity;
+        var sinceBest = 0;
+        var history = new List<EpochMetrics>();
+        var outputs = network.OutputSize;
+        var outputActivation = network.OutputLayer.Activation;
+
+        for (var epoch = 0; epoch < o.Epochs; epoch++)
+        {
+            if (o.Shuffle)
+            {
+                random.Shuffle(order.AsSpan());
+            }
+
+            var eta = o.Schedule.At(epoch, o.LearningRate);
+            var cost = 0.0;
+            var correct = 0;
+            var seen = 0;
+            var clock = Stopwatch.StartNew();
+            for (var start = 0; start < n; start += m)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return new TrainingResult(history, StopReason.Cancelled, $"cancelled in epoch {epoch + 1} after {seen} samples");
+                }
+
+                var batch = order.AsSpan(start, Math.Min(m, n - start));
+                network.LoadBatch(train, batch);
+                network.Forward();
+                correct += CountCorrect(network, outputs, batch.Length, outputActivation);
+                var batchCost = network.Backpropagate();
+                if (!double.IsFinite(batchCost))
+                {
+                    return Diverged(network, lastGood, history, epoch, $"the cost became {batchCost} in epoch {epoch + 1}");
+                }
+
+                network.ApplyGradients(o.Optimizer, eta, o.L1, o.L2);
+                cost += batchCost;
+                seen += batch.Length;
+                Progress?.Invoke(new TrainingProgress(epoch + 1, o.Epochs, seen, n));
+            }
+
+            clock.Stop();
+            if (!network.ParametersAreFinite())
+            {
+                return Diverged(network, lastGood, history, epoch, $"a weight became non-finite in epoch {epoch + 1}");
+            }
+
+            var metrics = new EpochMetrics
+            {
+                Epoch = epoch + 1,
+                Cost = cost / n,
+                TrainAccuracy = (double)correct / n,
+                LearningRate = eta,
+                Seconds = clock.Elapsed.TotalSeconds,
+                SamplesPerSecond = n / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+            };
+            if (validation is not null)
+            {
+                var v = Evaluator.Evaluate(network, validation);
+                metrics = metrics with { ValidationCost = v.Cost, ValidationAccuracy = v.Accuracy };
+            }
+
+            if (test is not null)
+            {
+                var t = Evaluator.Evaluate(network, test);
+                metrics = metrics with { TestCost = t.Cost, TestAccuracy = t.Accuracy };
+            }
+
+            lastGood.Capture(network);
+            history.Add(metrics);
+            EpochCompleted?.Invoke(metrics);
+
+            if (o.ErrorThreshold is { } threshold && metrics.Cost <= threshold)
+            {
+                return new TrainingResult(history, StopReason.ErrorThreshold, $"training cost {metrics.Cost:G4} ≤ {threshold:G4} after epoch {epoch + 1}");
+            }
+
+            if (o.EarlyStopPatience > 0 && metrics.ValidationCost is { } vc)
+            {
+                if (vc < bestValidation)
+                {
+                    bestValidation = vc;
+                    sinceBest = 0;
+                    (best ??= new ParameterSnapshot()).Capture(network);
+                }
+                else if (++sinceBest >= o.EarlyStopPatience)
+                {
+                    best!.Restore(network);
+                    return new TrainingResult(history, StopReason.EarlyStopping,
+                        $"validation cost did not improve for {o.EarlyStopPatience} epochs; kept the best ({bestValidation:G4})");
+                }
+            }
+        }
+
+        return new TrainingResult(history, StopReason.Completed, $"completed {o.Epochs} epochs");
+    }
+
+    private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, List<EpochMetrics> history, int epoch, string what)
+    {
+        network.DiscardGradients();
+        lastGood.Restore(network);
+        var kept = epoch == 0 ? "the initial weights" : $"the weights after epoch {epoch}";
+        return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}");
+    }
+
+    private static int CountCorrect(Network network, int outputs, int m, Activations.IActivation? activation)
+    {
+        var a = network.Outputs;
+        var y = network.Batch.Y.AsSpan(0, outputs * m);
+        var correct = 0;
+        for (var b = 0; b < m; b++)
+        {
+            if (Classification.ClassOf(a, outputs, m, b, activation) == Classification.ClassOf(y, outputs, m, b, activation))
+            {
+                correct++;
+            }
+        }
+
+        return correct;
+    }
+
+    private static void CheckShape(Network network, DataSet data)
+    {
+        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs but the network has {network.InputSize} inputs and {network.OutputSize} outputs");
+        }
+
+        if (data.Count == 0)
+        {
+            throw new ArgumentException($"data '{data.Name}' has no samples");
+        }
+    }
+}
