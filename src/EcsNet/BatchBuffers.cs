@@ -34,6 +34,9 @@ internal sealed class BatchBuffers
     /// <summary>∂C/∂a_j^l per sample: Σ_k w_kj δ_k while the hidden deltas are formed.</summary>
     public float[] G { get; private set; } = [];
 
+    /// <summary>a transposed: element <c>[b * neurons + slot]</c>, filled on demand by <see cref="SampleMajorActivations"/>.</summary>
+    public float[] AT { get; private set; } = [];
+
     /// <summary>The targets y of the output layer, neuron-major.</summary>
     public float[] Y { get; private set; } = [];
 
@@ -50,10 +53,30 @@ internal sealed class BatchBuffers
             A = new float[_neurons * Capacity];
             D = new float[_neurons * Capacity];
             G = new float[_neurons * Capacity];
+            AT = new float[_neurons * Capacity];
             Y = new float[_outputs * Capacity];
         }
 
         Size = m;
+    }
+
+    /// <summary>
+    /// Fills <see cref="AT"/> for slots [<paramref name="from"/>, <paramref name="to"/>) from <see cref="A"/> and returns
+    /// it. (The input layer's rows are written sample-major directly when a batch is loaded.)
+    /// </summary>
+    public float[] SampleMajorActivations(int from, int to)
+    {
+        var m = Size;
+        if (m == 1)
+        {
+            A.AsSpan(from, to - from).CopyTo(AT.AsSpan(from));
+        }
+        else if (to > from)
+        {
+            Kernels.Transpose.Run(A.AsSpan(from * m, (to - from) * m), m, AT.AsSpan(from), _neurons, to - from, m);
+        }
+
+        return AT;
     }
 
     /// <summary>The m values of the neuron in <paramref name="slot"/>.</summary>

@@ -25,11 +25,16 @@ public sealed partial class Network
         }
 
         Batch.Resize(m);
-        Transpose(inputs, Batch.Rows(Batch.A, 0, InputSize), InputSize, m);
+        for (var b = 0; b < m; b++)
+        {
+            inputs.Slice(b * InputSize, InputSize).CopyTo(Batch.AT.AsSpan(b * NeuronCount, InputSize));
+        }
+
+        FromSampleMajorInputs(m);
         Batch.HasTargets = !targets.IsEmpty;
         if (Batch.HasTargets)
         {
-            Transpose(targets, Batch.Y.AsSpan(0, OutputSize * m), OutputSize, m);
+            Kernels.Transpose.Run(targets, OutputSize, Batch.Y.AsSpan(0, OutputSize * m), m, m, OutputSize);
         }
     }
 
@@ -49,16 +54,11 @@ public sealed partial class Network
         }
 
         Batch.Resize(m);
-        var a = Batch.A;
+        var sampleMajor = Batch.AT;
         var y = Batch.Y;
         for (var b = 0; b < m; b++)
         {
-            var x = data.Input(indices[b]);
-            for (var k = 0; k < x.Length; k++)
-            {
-                a[k * m + b] = x[k];
-            }
-
+            data.Input(indices[b]).CopyTo(sampleMajor.AsSpan(b * NeuronCount, InputSize));
             var t = data.Target(indices[b]);
             for (var j = 0; j < t.Length; j++)
             {
@@ -66,6 +66,7 @@ public sealed partial class Network
             }
         }
 
+        FromSampleMajorInputs(m);
         Batch.HasTargets = true;
     }
 
@@ -174,17 +175,10 @@ public sealed partial class Network
         }
     }
 
-    private static void Transpose(ReadOnlySpan<float> sampleMajor, Span<float> neuronMajor, int width, int m)
-    {
-        for (var b = 0; b < m; b++)
-        {
-            var row = sampleMajor.Slice(b * width, width);
-            for (var k = 0; k < width; k++)
-            {
-                neuronMajor[k * m + b] = row[k];
-            }
-        }
-    }
+    /// <summary>The inputs were written sample-major into AT (where the gradient pass reads them); the forward pass
+    /// reads them neuron-major.</summary>
+    private void FromSampleMajorInputs(int m)
+        => Kernels.Transpose.Run(Batch.AT, NeuronCount, Batch.A.AsSpan(0, InputSize * m), m, m, InputSize);
 }
 
 /// <summary>Which per-sample value of a neuron to read.</summary>

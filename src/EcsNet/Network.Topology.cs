@@ -47,14 +47,14 @@ public sealed partial class Network
 
     /// <summary>
     /// Tells the passes that synapses moved in storage: call it after destroying synapses or adding/removing their
-    /// components directly on <see cref="World"/>. (A changed synapse count is noticed without it.)
+    /// components directly on <see cref="World"/>. (Most such changes are noticed without it, by the chunk row counts.)
     /// </summary>
     public void InvalidateTopology() => _topologyVersion++;
 
     /// <summary>The plan for the current topology, rebuilt if synapses were created, destroyed or moved.</summary>
     internal SynapsePlan EnsurePlan()
     {
-        if (Plan.Version != _topologyVersion || Plan.SynapseCount != World.CountEntities(in SynapseQuery))
+        if (Plan.Version != _topologyVersion || !Plan.Matches(World))
         {
             Plan.Rebuild(World, _layerOfSlot, _layers.Length, _topologyVersion);
         }

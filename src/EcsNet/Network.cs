@@ -75,10 +75,43 @@ public sealed partial class Network : IDisposable
     public int Threads
     {
         get => _threads;
-        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "threads must be at least 1");
+        set
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "threads must be at least 1");
+            }
+
+            if (value != _threads)
+            {
+                _workers?.Dispose();
+                _workers = null;
+                _threads = value;
+            }
+        }
     }
 
     private int _threads = 1;
+    private Kernels.WorkerPool? _workers;
+
+    /// <summary>
+    /// Runs a tile pass on the worker threads when it is large enough to pay for the hand-off (about 64k
+    /// multiply-adds), else on the caller's thread; the partition, not the thread count, fixes the result.
+    /// </summary>
+    internal void RunTiles(Kernels.IPartitionedJob job, long work)
+    {
+        if (_threads > 1 && work >= 65_536)
+        {
+            (_workers ??= new Kernels.WorkerPool(_threads)).Run(job);
+        }
+        else
+        {
+            job.Execute(0, 1);
+        }
+    }
+
+    /// <summary>Whether the synapse passes use the tiled fast path (default) or the per-synapse reference path.</summary>
+    public PassMode PassMode { get; set; } = PassMode.Fast;
 
     /// <summary>The number of updates applied so far (Adam's t).</summary>
     public long UpdateCount { get; internal set; }
@@ -133,6 +166,7 @@ public sealed partial class Network : IDisposable
         _update.Dispose();
         _backward.Dispose();
         _forward.Dispose();
+        _workers?.Dispose();
         World.Destroy(World);
     }
 }

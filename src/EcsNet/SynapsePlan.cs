@@ -3,17 +3,29 @@ using EcsNet.Components;
 namespace EcsNet;
 
 /// <summary>
-/// Where the synapses into each layer are, so a pass can visit them layer by layer without a lookup per synapse:
-/// the synapse chunks (copies stay valid until the next structural change) and, per target layer, runs of
-/// consecutive rows that share their source and target layers. Rebuilt when the topology changes.
+/// Where the synapses into each layer are, so a pass visits them layer by layer with no lookup per synapse. Built by
+/// scanning the synapse chunks (chunk copies stay valid until the next structural change):
+/// <list type="bullet">
+/// <item><see cref="Into"/>: every row, in storage order, grouped by target layer — the per-synapse reference path;</item>
+/// <item><see cref="TilesInto"/>: long runs of one target's synapses from consecutive sources (fully connected rows),
+/// grouped four targets at a time — the dense fast path;</item>
+/// <item><see cref="SparseInto"/>: all other rows (pruned, hand-wired, skip synapses) — the general fast path.</item>
+/// </list>
 /// </summary>
 internal sealed class SynapsePlan
 {
-    private readonly List<Chunk> _chunks = [];
-    private readonly List<SynapseSegment> _segments = [];
-    private Chunk[] _chunkArray = [];
-    private SynapseSegment[] _segmentArray = [];
-    private int[] _layerStart = [0];
+    /// <summary>Runs shorter than this are cheaper row by row than as a tile.</summary>
+    private const int MinTileLength = 8;
+
+    private Chunk[] _chunks = [];
+    private int[] _chunkCounts = [];
+    private SynapseSegment[] _segments = [];
+    private SynapseSegment[] _sparse = [];
+    private SynapseTile[] _tiles = [];
+    private int[] _segmentStart = [0];
+    private int[] _sparseStart = [0];
+    private int[] _tileStart = [0];
+    private long[] _tileWork = [0];
 
     /// <summary>The topology version this plan was built for.</summary>
     public long Version { get; private set; } = -1;
@@ -22,62 +34,242 @@ internal sealed class SynapsePlan
     public int SynapseCount { get; private set; }
 
     /// <summary>The synapse chunks, in query order.</summary>
-    public Chunk[] Chunks => _chunkArray;
+    public Chunk[] Chunks => _chunks;
 
-    /// <summary>Every segment, ordered by target layer.</summary>
-    public ReadOnlySpan<SynapseSegment> All => _segmentArray;
+    /// <summary>Every row as segments, ordered by target layer.</summary>
+    public ReadOnlySpan<SynapseSegment> All => _segments;
 
-    /// <summary>The segments whose synapses end in layer <paramref name="layer"/>.</summary>
-    public ReadOnlySpan<SynapseSegment> Into(int layer)
-        => _segmentArray.AsSpan(_layerStart[layer], _layerStart[layer + 1] - _layerStart[layer]);
+    /// <summary>Every row into <paramref name="layer"/> (reference path).</summary>
+    public ReadOnlySpan<SynapseSegment> Into(int layer) => Slice(_segments, _segmentStart, layer);
 
-    /// <summary>Scans the synapse chunks and groups their rows by target layer.</summary>
+    /// <summary>The dense tiles into <paramref name="layer"/>.</summary>
+    public ReadOnlySpan<SynapseTile> TilesInto(int layer) => Slice(_tiles, _tileStart, layer);
+
+    /// <summary>The number of synapses the tiles into <paramref name="layer"/> cover: the work of a tile pass per sample.</summary>
+    public long TileWork(int layer) => _tileWork[layer];
+
+    /// <summary>The lowest and one past the highest source slot of the tiles into <paramref name="layer"/>.</summary>
+    public (int Start, int End) TileSources(int layer)
+    {
+        var tiles = TilesInto(layer);
+        var start = int.MaxValue;
+        var end = 0;
+        foreach (ref readonly var tile in tiles)
+        {
+            start = Math.Min(start, tile.FirstSource);
+            end = Math.Max(end, tile.FirstSource + tile.Length);
+        }
+
+        return tiles.IsEmpty ? (0, 0) : (start, end);
+    }
+
+    /// <summary>The rows into <paramref name="layer"/> that no tile covers.</summary>
+    public ReadOnlySpan<SynapseSegment> SparseInto(int layer) => Slice(_sparse, _sparseStart, layer);
+
+    /// <summary>The array behind <see cref="TilesInto"/>, for jobs that index it.</summary>
+    public SynapseTile[] TileArray => _tiles;
+
+    /// <summary>The index in <see cref="TileArray"/> of the first tile of a slice returned by <see cref="TilesInto"/>.</summary>
+    public int IndexOf(ReadOnlySpan<SynapseTile> slice)
+        => (int)(System.Runtime.CompilerServices.Unsafe.ByteOffset(ref _tiles[0], ref System.Runtime.InteropServices.MemoryMarshal.GetReference(slice))
+                 / System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseTile>());
+
+    /// <summary>Every tile.</summary>
+    public ReadOnlySpan<SynapseTile> AllTiles => _tiles;
+
+    /// <summary>Every sparse segment.</summary>
+    public ReadOnlySpan<SynapseSegment> AllSparse => _sparse;
+
+    /// <summary>
+    /// Whether the chunks still hold the rows the plan was built from. Catches structural changes made directly on the
+    /// world (a destroyed synapse, a component added to one) without a call to <see cref="Network.InvalidateTopology"/>.
+    /// </summary>
+    public bool Matches(World world)
+    {
+        var i = 0;
+        foreach (ref var chunk in world.Query(in Network.SynapseQuery))
+        {
+            if (i >= _chunkCounts.Length || _chunkCounts[i] != chunk.Count)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        return i == _chunkCounts.Length;
+    }
+
+    /// <summary>Scans the synapse chunks and lays out the passes.</summary>
     public void Rebuild(World world, ReadOnlySpan<int> layerOfSlot, int layerCount, long version)
     {
-        _chunks.Clear();
-        _segments.Clear();
+        var chunks = new List<Chunk>();
+        var segments = new List<SynapseSegment>();
+        var sparse = new List<SynapseSegment>();
+        var runs = new List<Run>();
         var count = 0;
         foreach (ref var chunk in world.Query(in Network.SynapseQuery))
         {
-            var index = _chunks.Count;
-            _chunks.Add(chunk);
-            var synapses = chunk.GetSpan<Synapse>();
-            var rows = chunk.Count;
-            count += rows;
+            var index = chunks.Count;
+            chunks.Add(chunk);
+            var synapses = chunk.GetSpan<Synapse>()[..chunk.Count];
+            count += synapses.Length;
+            AddSegments(segments, synapses, layerOfSlot, index, _ => true);
+
+            // Runs: consecutive rows with one target and consecutive sources.
+            var isTiled = new bool[synapses.Length];
             var start = 0;
-            while (start < rows)
+            while (start < synapses.Length)
             {
-                var target = layerOfSlot[synapses[start].Target];
-                var source = layerOfSlot[synapses[start].Source];
                 var end = start + 1;
-                while (end < rows && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
+                while (end < synapses.Length && synapses[end].Target == synapses[start].Target
+                       && synapses[end].Source == synapses[end - 1].Source + 1)
                 {
                     end++;
                 }
 
-                _segments.Add(new SynapseSegment(index, start, end - start, source, target));
+                if (end - start >= MinTileLength)
+                {
+                    var s = synapses[start];
+                    runs.Add(new Run(index, start, end - start, s.Target, s.Source, layerOfSlot[s.Target], layerOfSlot[s.Source]));
+                    isTiled.AsSpan(start, end - start).Fill(true);
+                }
+
                 start = end;
             }
+
+            AddSegments(sparse, synapses, layerOfSlot, index, r => !isTiled[r]);
         }
 
-        // Stable: within a layer, segments keep chunk order, so passes are deterministic.
-        var sorted = _segments.OrderBy(s => s.TargetLayer).ToArray();
-        _layerStart = new int[layerCount + 1];
-        foreach (var segment in sorted)
+        _chunks = [.. chunks];
+        _chunkCounts = chunks.Select(c => c.Count).ToArray();
+        (_segments, _segmentStart) = ByTargetLayer(segments, s => s.TargetLayer, layerCount);
+        (_sparse, _sparseStart) = ByTargetLayer(sparse, s => s.TargetLayer, layerCount);
+        var layerOf = layerOfSlot.ToArray();
+        (_tiles, _tileStart) = ByTargetLayer(BuildTiles(runs), t => layerOf[t.Targets[0]], layerCount);
+        _tileWork = new long[layerCount];
+        foreach (var tile in _tiles)
         {
-            _layerStart[segment.TargetLayer + 1]++;
+            _tileWork[layerOf[tile.Targets[0]]] += (long)tile.Count * tile.Length;
+        }
+
+        SynapseCount = count;
+        Version = version;
+    }
+
+    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk, Func<int, bool> include)
+    {
+        var start = 0;
+        while (start < synapses.Length)
+        {
+            if (!include(start))
+            {
+                start++;
+                continue;
+            }
+
+            var target = layerOfSlot[synapses[start].Target];
+            var source = layerOfSlot[synapses[start].Source];
+            var end = start + 1;
+            while (end < synapses.Length && include(end) && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
+            {
+                end++;
+            }
+
+            into.Add(new SynapseSegment(chunk, start, end - start, source, target));
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// Groups the runs of four consecutive targets that cover the same sources; a run's chunk boundaries differ per
+    /// target, so the shared source range is cut at every target's boundaries and each piece becomes one tile.
+    /// </summary>
+    private static List<SynapseTile> BuildTiles(List<Run> runs)
+    {
+        var tiles = new List<SynapseTile>();
+        var byTarget = runs.GroupBy(r => r.Target).OrderBy(g => g.Key).Select(g => g.OrderBy(r => r.FirstSource).ToArray()).ToList();
+        var i = 0;
+        while (i < byTarget.Count)
+        {
+            var group = byTarget.Skip(i).Take(4).ToList();
+            if (group.Count == 4 && SameCoverage(group))
+            {
+                var cuts = group.SelectMany(runsOf => runsOf.SelectMany(r => new[] { r.FirstSource, r.FirstSource + r.Length })).Distinct().Order().ToArray();
+                for (var c = 0; c + 1 < cuts.Length; c++)
+                {
+                    var tile = new SynapseTile { Count = 4, FirstSource = cuts[c], Length = cuts[c + 1] - cuts[c] };
+                    for (var t = 0; t < 4; t++)
+                    {
+                        var run = group[t].First(r => r.FirstSource <= cuts[c] && cuts[c] < r.FirstSource + r.Length);
+                        tile.Targets[t] = run.Target;
+                        tile.Chunks[t] = run.Chunk;
+                        tile.Rows[t] = run.Row + (cuts[c] - run.FirstSource);
+                    }
+
+                    tiles.Add(tile);
+                }
+
+                i += 4;
+                continue;
+            }
+
+            foreach (var run in byTarget[i])
+            {
+                var tile = new SynapseTile { Count = 1, FirstSource = run.FirstSource, Length = run.Length };
+                tile.Targets[0] = run.Target;
+                tile.Chunks[0] = run.Chunk;
+                tile.Rows[0] = run.Row;
+                tiles.Add(tile);
+            }
+
+            i++;
+        }
+
+        return tiles;
+    }
+
+    /// <summary>Whether every target's runs cover one and the same gap-free source range.</summary>
+    private static bool SameCoverage(List<Run[]> group)
+    {
+        static (int Start, int End)? Range(Run[] runs)
+        {
+            for (var r = 1; r < runs.Length; r++)
+            {
+                if (runs[r].FirstSource != runs[r - 1].FirstSource + runs[r - 1].Length)
+                {
+                    return null;
+                }
+            }
+
+            return (runs[0].FirstSource, runs[^1].FirstSource + runs[^1].Length);
+        }
+
+        var first = Range(group[0]);
+        return first is not null && group.All(g => Range(g) == first);
+    }
+
+    private static (T[] Items, int[] Start) ByTargetLayer<T>(List<T> items, Func<T, int> layerOf, int layerCount)
+    {
+        // Stable: within a layer, items keep storage order, so every pass sums in the same order.
+        var sorted = items.OrderBy(layerOf).ToArray();
+        var start = new int[layerCount + 1];
+        foreach (var item in sorted)
+        {
+            start[layerOf(item) + 1]++;
         }
 
         for (var l = 0; l < layerCount; l++)
         {
-            _layerStart[l + 1] += _layerStart[l];
+            start[l + 1] += start[l];
         }
 
-        _segmentArray = sorted;
-        _chunkArray = [.. _chunks];
-        SynapseCount = count;
-        Version = version;
+        return (sorted, start);
     }
+
+    private static ReadOnlySpan<T> Slice<T>(T[] items, int[] start, int layer) => items.AsSpan(start[layer], start[layer + 1] - start[layer]);
+
+    private readonly record struct Run(int Chunk, int Row, int Length, int Target, int FirstSource, int TargetLayer, int SourceLayer);
 }
 
 /// <summary>Rows [Start, Start + Count) of chunk <see cref="Chunk"/>: synapses from layer SourceLayer into layer TargetLayer.</summary>

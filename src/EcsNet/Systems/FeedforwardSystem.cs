@@ -1,4 +1,5 @@
 using EcsNet.Components;
+using EcsNet.Kernels;
 
 namespace EcsNet.Systems;
 
@@ -7,6 +8,8 @@ namespace EcsNet.Systems;
 /// </summary>
 internal sealed class FeedforwardSystem : ISystem<Network>
 {
+    private readonly ForwardTileJob _tiles = new();
+
     public void Update(Network network)
     {
         var batch = network.Batch;
@@ -29,14 +32,17 @@ internal sealed class FeedforwardSystem : ISystem<Network>
         for (var l = 1; l < layers.Count; l++)
         {
             // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
-            foreach (var segment in plan.Into(l))
+            if (network.PassMode == PassMode.Reference)
             {
-                ref var chunk = ref plan.Chunks[segment.Chunk];
-                chunk.GetSpan<Synapse, Weight>(out var synapses, out var weights);
-                for (var r = segment.Start; r < segment.Start + segment.Count; r++)
-                {
-                    BatchKernels.Axpy(weights[r].Value, a.AsSpan(synapses[r].Source * m, m), z.AsSpan(synapses[r].Target * m, m));
-                }
+                RowPasses.Forward(plan.Into(l), plan.Chunks, a, z, m);
+            }
+            else
+            {
+                _tiles.Set(plan, plan.TilesInto(l), m);
+                _tiles.A = a;
+                _tiles.Z = z;
+                network.RunTiles(_tiles, plan.TileWork(l) * m);
+                RowPasses.Forward(plan.SparseInto(l), plan.Chunks, a, z, m);
             }
 
             var layer = layers[l];

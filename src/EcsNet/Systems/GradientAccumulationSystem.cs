@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using EcsNet.Components;
+using EcsNet.Kernels;
 
 namespace EcsNet.Systems;
 
@@ -8,6 +9,8 @@ namespace EcsNet.Systems;
 /// </summary>
 internal sealed class GradientAccumulationSystem : ISystem<Network>
 {
+    private readonly GradientTileJob _tiles = new();
+
     public void Update(Network network)
     {
         var batch = network.Batch;
@@ -16,14 +19,27 @@ internal sealed class GradientAccumulationSystem : ISystem<Network>
         var d = batch.D;
         var plan = network.EnsurePlan();
 
-        foreach (var segment in plan.All)
+        if (network.PassMode == PassMode.Reference)
         {
-            ref var chunk = ref plan.Chunks[segment.Chunk];
-            chunk.GetSpan<Synapse, WeightGradient>(out var synapses, out var gradients);
-            for (var r = segment.Start; r < segment.Start + segment.Count; r++)
+            RowPasses.Gradient(plan.All, plan.Chunks, a, d, m);
+        }
+        else
+        {
+            // The tiles read activations sample-major: transpose the hidden layers (the inputs arrive that way).
+            _tiles.Set(plan, plan.AllTiles, m);
+            _tiles.SampleMajor = batch.SampleMajorActivations(network.InputSize, network.OutputLayer.FirstSlot);
+            _tiles.Stride = network.NeuronCount;
+            _tiles.A = a;
+            _tiles.D = d;
+            long work = 0;
+            for (var l = 1; l < network.Layers.Count; l++)
             {
-                gradients[r].Value += BatchKernels.Dot(a.AsSpan(synapses[r].Source * m, m), d.AsSpan(synapses[r].Target * m, m));
+                work += plan.TileWork(l);
             }
+
+            network.RunTiles(_tiles, work * m);
+
+            RowPasses.Gradient(plan.AllSparse, plan.Chunks, a, d, m);
         }
 
         foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))

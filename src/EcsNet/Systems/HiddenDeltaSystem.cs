@@ -1,4 +1,4 @@
-using EcsNet.Components;
+using EcsNet.Kernels;
 
 namespace EcsNet.Systems;
 
@@ -8,6 +8,8 @@ namespace EcsNet.Systems;
 /// </summary>
 internal sealed class HiddenDeltaSystem : ISystem<Network>
 {
+    private readonly BackwardTileJob _tiles = new();
+
     public void Update(Network network)
     {
         var layers = network.Layers;
@@ -27,20 +29,25 @@ internal sealed class HiddenDeltaSystem : ISystem<Network>
         var plan = network.EnsurePlan();
         for (var t = last; t >= 2; t--)
         {
-            // g_k += w_jk δ_j for synapses into layer t; synapses from the input layer carry no error anywhere.
-            foreach (var segment in plan.Into(t))
+            // g_k += w_jk δ_j for synapses into layer t; the input layer has no δ, so its synapses are skipped.
+            if (network.PassMode == PassMode.Reference)
             {
-                if (segment.SourceLayer == 0)
+                RowPasses.Backward(plan.Into(t), plan.Chunks, d, g, m);
+            }
+            else
+            {
+                var (start, end) = plan.TileSources(t);
+                _tiles.Set(plan, plan.TilesInto(t), m);
+                _tiles.D = d;
+                _tiles.G = g;
+                _tiles.SourceStart = Math.Max(start, firstHidden);
+                _tiles.SourceEnd = end;
+                if (_tiles.SourceStart < _tiles.SourceEnd)
                 {
-                    continue;
+                    network.RunTiles(_tiles, plan.TileWork(t) * m);
                 }
 
-                ref var chunk = ref plan.Chunks[segment.Chunk];
-                chunk.GetSpan<Synapse, Weight>(out var synapses, out var weights);
-                for (var r = segment.Start; r < segment.Start + segment.Count; r++)
-                {
-                    BatchKernels.Axpy(weights[r].Value, d.AsSpan(synapses[r].Target * m, m), g.AsSpan(synapses[r].Source * m, m));
-                }
+                RowPasses.Backward(plan.SparseInto(t), plan.Chunks, d, g, m);
             }
 
             // Every synapse leaving layer t − 1 ends in layer t or later, all visited: its δ is complete.

@@ -92,6 +92,28 @@ public sealed record Optimizer
     {
         var l1 = regularise ? u.L1 : 0f;
         var l2 = regularise ? u.L2 : 0f;
+        if (Kind == OptimizerKind.Sgd && etas.IsEmpty)
+        {
+            // The common case, vectorised: w ← (1 − η·λ₂)·w − η/m·g (− η·λ₁·sign w).
+            var eta0 = u.LearningRate;
+            if (l2 != 0f)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(w, 1f - eta0 * l2, w);
+            }
+
+            if (l1 != 0f)
+            {
+                for (var i = 0; i < w.Length; i++)
+                {
+                    w[i] -= eta0 * l1 * MathF.Sign(w[i]);
+                }
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(g, -eta0 * u.Scale, w, w);
+            g.Clear();
+            return;
+        }
+
         var mu = Momentum;
         var eps = Epsilon;
         var c1 = 1f - MathF.Pow(Beta1, u.Step);
