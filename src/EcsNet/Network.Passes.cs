@@ -85,11 +85,9 @@ public sealed partial class Network
             throw new InvalidOperationException("backpropagation needs targets: load the batch with LoadBatch(inputs, targets, m)");
         }
 
-        var output = OutputLayer;
-        var m = Batch.Size;
-        var cost = Cost.Sum(Batch.Rows(Batch.A, output.FirstSlot, output.Size), Batch.Y.AsSpan(0, output.Size * m), output.Size, m);
+        var cost = BatchCost();
         RunBackward();
-        _accumulatedSamples += m;
+        _accumulatedSamples += Batch.Size;
         return cost;
     }
 
@@ -100,10 +98,7 @@ public sealed partial class Network
     public void ApplyGradients(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
-        if (!(learningRate > 0f) || !float.IsFinite(learningRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate η must be a finite number > 0");
-        }
+        CheckLearningRate(learningRate);
 
         if (_accumulatedSamples == 0)
         {
@@ -120,9 +115,58 @@ public sealed partial class Network
     public double TrainStep(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
     {
         RunForward();
-        var cost = Backpropagate();
+        return BackpropagateAndUpdate(optimizer, learningRate, l1, l2);
+    }
+
+    /// <summary>
+    /// After <see cref="Forward"/>: backpropagates and updates, unless the batch's cost is not finite, in which case
+    /// nothing changes and the cost is returned for the caller to report. Plain SGD on a network with no per-synapse
+    /// learning rates or frozen synapses takes the fused path (w −= η/m Σ a·δ in the gradient pass itself); the
+    /// result equals the unfused one to float rounding.
+    /// </summary>
+    internal double BackpropagateAndUpdate(Optimizer optimizer, float learningRate, float l1, float l2)
+    {
+        CheckLearningRate(learningRate);
+        if (!Batch.HasTargets)
+        {
+            throw new InvalidOperationException("training needs targets: load the batch with LoadBatch(inputs, targets, m)");
+        }
+
+        var cost = BatchCost();
+        if (!double.IsFinite(cost))
+        {
+            return cost;
+        }
+
+        if (optimizer.Kind == OptimizerKind.Sgd && l1 == 0f && l2 == 0f && _accumulatedSamples == 0
+            && World.CountEntities(in SynapsesWithOwnRule) == 0)
+        {
+            UpdateCount++;
+            PendingUpdate = new UpdateSettings(optimizer, learningRate, 1f / Batch.Size, 0f, 0f, UpdateCount);
+            RunDescend();
+            return cost;
+        }
+
+        RunBackward();
+        _accumulatedSamples += Batch.Size;
         ApplyGradients(optimizer, learningRate, l1, l2);
         return cost;
+    }
+
+    private static readonly QueryDescription SynapsesWithOwnRule = new QueryDescription().WithAll<Synapse>().WithAny<LearningRate, Frozen>();
+
+    private double BatchCost()
+    {
+        var output = OutputLayer;
+        return Cost.Sum(Batch.Rows(Batch.A, output.FirstSlot, output.Size), Batch.Y.AsSpan(0, output.Size * Batch.Size), output.Size, Batch.Size);
+    }
+
+    private static void CheckLearningRate(float learningRate)
+    {
+        if (!(learningRate > 0f) || !float.IsFinite(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate η must be a finite number > 0");
+        }
     }
 
     /// <summary>Feeds one sample forward and returns a_L (valid until the next pass).</summary>

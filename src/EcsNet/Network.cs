@@ -26,6 +26,7 @@ public sealed partial class Network : IDisposable
     private readonly SystemGroup<Network> _forward;
     private readonly SystemGroup<Network> _backward;
     private readonly SystemGroup<Network> _update;
+    private readonly SystemGroup<Network> _descend;
     private bool _disposed;
 
     internal Network(World world, NetworkLayer[] layers, Entity[] neuronEntities)
@@ -40,8 +41,11 @@ public sealed partial class Network : IDisposable
         }
 
         _forward = new SystemGroup<Network>("forward", new FeedforwardSystem());
-        _backward = new SystemGroup<Network>("backward", new OutputDeltaSystem(), new HiddenDeltaSystem(), new GradientAccumulationSystem());
+        var outputDelta = new OutputDeltaSystem();
+        var hiddenDelta = new HiddenDeltaSystem();
+        _backward = new SystemGroup<Network>("backward", outputDelta, hiddenDelta, new GradientAccumulationSystem());
         _update = new SystemGroup<Network>("update", new WeightUpdateSystem());
+        _descend = new SystemGroup<Network>("descend", outputDelta, hiddenDelta, new GradientAccumulationSystem(descend: true));
         Batch = new BatchBuffers(neuronEntities.Length, OutputSize);
         Plan = new SynapsePlan();
     }
@@ -154,6 +158,8 @@ public sealed partial class Network : IDisposable
 
     internal void RunUpdate() => _update.Update(this);
 
+    internal void RunDescend() => _descend.Update(this);
+
     /// <summary>Destroys the world and every entity in it.</summary>
     public void Dispose()
     {
@@ -163,6 +169,7 @@ public sealed partial class Network : IDisposable
         }
 
         _disposed = true;
+        _descend.Dispose();
         _update.Dispose();
         _backward.Dispose();
         _forward.Dispose();

@@ -43,14 +43,16 @@ internal static class RowPasses
         }
     }
 
-    /// <summary>∂C/∂w_jk += Σ_b a_k δ_j.</summary>
-    public static void Gradient(ReadOnlySpan<SynapseSegment> segments, Chunk[] chunks, float[] a, float[] d, int m)
+    /// <summary>∂C/∂w_jk += Σ_b a_k δ_j (or, fed with −η/m·δ for a fused descent step, w_jk += Σ_b a_k δ'_j).</summary>
+    public static void Gradient(ReadOnlySpan<SynapseSegment> segments, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights = false)
     {
         foreach (var segment in segments)
         {
             ref var chunk = ref chunks[segment.Chunk];
-            chunk.GetSpan<Synapse, WeightGradient>(out var synapses, out var gradients);
-            var g = MemoryMarshal.Cast<WeightGradient, float>(gradients);
+            var synapses = chunk.GetSpan<Synapse>();
+            var g = intoWeights
+                ? MemoryMarshal.Cast<Weight, float>(chunk.GetSpan<Weight>())
+                : MemoryMarshal.Cast<WeightGradient, float>(chunk.GetSpan<WeightGradient>());
             for (var r = segment.Start; r < segment.Start + segment.Count; r++)
             {
                 g[r] += RowKernels.Dot(ref a[synapses[r].Source * m], ref d[synapses[r].Target * m], m);

@@ -77,6 +77,7 @@ internal sealed class BackwardTileJob : TileJob
 internal sealed class GradientTileJob : TileJob
 {
     public float[] A = [];
+    public bool IntoWeights;
     public float[] SampleMajor = [];
     public int Stride;
     public float[] D = [];
@@ -87,7 +88,7 @@ internal sealed class GradientTileJob : TileJob
         var to = (int)((long)Count * (part + 1) / parts);
         for (var i = from; i < to; i++)
         {
-            TileKernels.Gradient(Tiles[First + i], Chunks, A, SampleMajor, Stride, D, M);
+            TileKernels.Gradient(Tiles[First + i], Chunks, A, SampleMajor, Stride, D, M, IntoWeights);
         }
     }
 }

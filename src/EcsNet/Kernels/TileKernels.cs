@@ -236,7 +236,7 @@ internal static class TileKernels
     /// the sum runs along the weight row, eight sources per vector, with no horizontal reductions; the few sources
     /// left over read <paramref name="a"/> neuron-major.
     /// </summary>
-    public static void Gradient(in SynapseTile tile, Chunk[] chunks, float[] a, float[] sampleMajor, int stride, float[] d, int m)
+    public static void Gradient(in SynapseTile tile, Chunk[] chunks, float[] a, float[] sampleMajor, int stride, float[] d, int m, bool intoWeights = false)
     {
         var s0 = tile.FirstSource;
         var n = tile.Length;
@@ -245,7 +245,7 @@ internal static class TileKernels
             // One sample: each gradient row gains δ_j · a, an axpy along the row.
             for (var t = 0; t < tile.Count; t++)
             {
-                var gradient = Gradients(tile, chunks, t);
+                var gradient = Accumulator(tile, chunks, t, intoWeights);
                 System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(a.AsSpan(s0, n), d[tile.Targets[t]], gradient, gradient);
             }
 
@@ -258,14 +258,13 @@ internal static class TileKernels
             first = n - n % (2 * Simd.Width);
             for (var i = 0; i < first; i += 2 * Simd.Width)
             {
-                Gradient4x16(tile, chunks, sampleMajor, stride, d, m, i);
+                Gradient4x16(tile, chunks, sampleMajor, stride, d, m, i, intoWeights);
             }
         }
 
         for (var t = 0; t < tile.Count; t++)
         {
-            var gradient = Gradients(tile, chunks, t);
-            ref var gw = ref MemoryMarshal.GetReference(gradient);
+            ref var gw = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, t, intoWeights));
             ref var dRow = ref d[tile.Targets[t] * m];
             // A four-target tile did its full 16-source strips above; this finishes the rest, one target at a time.
             var i = tile.Count == 4 ? first : 0;
@@ -295,12 +294,12 @@ internal static class TileKernels
     }
 
     /// <summary>Sources i … i + 15 of all four targets: each activation vector loaded serves four gradient rows.</summary>
-    private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i)
+    private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
-        ref var g0 = ref MemoryMarshal.GetReference(Gradients(tile, chunks, 0));
-        ref var g1 = ref MemoryMarshal.GetReference(Gradients(tile, chunks, 1));
-        ref var g2 = ref MemoryMarshal.GetReference(Gradients(tile, chunks, 2));
-        ref var g3 = ref MemoryMarshal.GetReference(Gradients(tile, chunks, 3));
+        ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
+        ref var g1 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights));
+        ref var g2 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights));
+        ref var g3 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights));
         ref var d0 = ref d[tile.Targets[0] * m];
         ref var d1 = ref d[tile.Targets[1] * m];
         ref var d2 = ref d[tile.Targets[2] * m];
@@ -335,9 +334,11 @@ internal static class TileKernels
     private static Span<float> Weights(in SynapseTile tile, Chunk[] chunks, int t)
         => MemoryMarshal.Cast<Weight, float>(chunks[tile.Chunks[t]].GetSpan<Weight>().Slice(tile.Rows[t], tile.Length));
 
+    /// <summary>The run of ∂C/∂w — or, for a fused descent step fed with −η/m·δ, of w itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Span<float> Gradients(in SynapseTile tile, Chunk[] chunks, int t)
-        => MemoryMarshal.Cast<WeightGradient, float>(chunks[tile.Chunks[t]].GetSpan<WeightGradient>().Slice(tile.Rows[t], tile.Length));
+    private static Span<float> Accumulator(in SynapseTile tile, Chunk[] chunks, int t, bool intoWeights) => intoWeights
+        ? Weights(tile, chunks, t)
+        : MemoryMarshal.Cast<WeightGradient, float>(chunks[tile.Chunks[t]].GetSpan<WeightGradient>().Slice(tile.Rows[t], tile.Length));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Load(float[] buffer, int offset, int block)

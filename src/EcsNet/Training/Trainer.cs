@@ -85,13 +85,12 @@ public sealed class Trainer
                 network.LoadBatch(train, batch);
                 network.Forward();
                 correct += CountCorrect(network, outputs, batch.Length, outputActivation);
-                var batchCost = network.Backpropagate();
+                var batchCost = network.BackpropagateAndUpdate(o.Optimizer, eta, o.L1, o.L2);
                 if (!double.IsFinite(batchCost))
                 {
                     return Diverged(network, lastGood, history, epoch, $"the cost became {batchCost} in epoch {epoch + 1}");
                 }
 
-                network.ApplyGradients(o.Optimizer, eta, o.L1, o.L2);
                 cost += batchCost;
                 seen += batch.Length;
                 Progress?.Invoke(new TrainingProgress(epoch + 1, o.Epochs, seen, n));

@@ -1,0 +1,203 @@
+using System.Globalization;
+
+namespace EcsNet.Data;
+
+/// <summary>
+/// Reads a data set from CSV with a header row: numeric feature columns plus either one class-label column
+/// (one-hot encoded) or numeric target columns.
+/// </summary>
+/// <remarks>
+/// Classes are numbered in sorted order of their names: numerically when every label is a number, otherwise
+/// ordinal string order, so the encoding does not depend on row order. Numbers use the invariant culture
+/// ('.' decimal point). NaN, infinities and values outside the float range are rejected with line and column.
+/// Quoted fields (RFC 4180) and blank lines are accepted.
+/// </remarks>
+public static class CsvDataReader
+{
+    /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
+    /// <param name="path">File path; error messages name it.</param>
+    /// <param name="labelColumn">Class-label column, one-hot encoded into the targets.</param>
+    /// <param name="targetColumns">Numeric target columns (regression or pre-encoded targets).</param>
+    /// <remarks>When neither <paramref name="labelColumn"/> nor <paramref name="targetColumns"/> is given, the last column is the class label. All other columns are features.</remarks>
+    /// <exception cref="DataFormatException">The file is malformed; the message names the file, line, column and problem.</exception>
+    /// <exception cref="ArgumentException">Both a label column and target columns were given.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static DataSet Read(string path, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, labelColumn, targetColumns, Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>Reads CSV text from <paramref name="reader"/>; see <see cref="Read(string, string?, IReadOnlyList{string}?)"/>.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">Name used in error messages.</param>
+    /// <param name="labelColumn">Class-label column, one-hot encoded into the targets.</param>
+    /// <param name="targetColumns">Numeric target columns.</param>
+    /// <param name="name">Name of the data set; defaults to <paramref name="sourceName"/>.</param>
+    /// <exception cref="DataFormatException">The text is malformed.</exception>
+    /// <exception cref="ArgumentException">Both a label column and target columns were given.</exception>
+    public static DataSet Read(TextReader reader, string sourceName, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (labelColumn is not null && targetColumns is not null)
+        {
+            throw new ArgumentException("Give either a label column or target columns, not both.", nameof(targetColumns));
+        }
+        if (targetColumns is not null && targetColumns.Count == 0)
+        {
+            throw new ArgumentException("targetColumns must name at least one column.", nameof(targetColumns));
+        }
+
+        var tokenizer = new CsvTokenizer(reader, sourceName);
+        var fields = new List<string>();
+        if (!tokenizer.TryReadRecord(fields))
+        {
+            throw new DataFormatException(sourceName, "file is empty; expected a header row and data rows");
+        }
+        string[] header = [.. fields.Select(f => f.Trim())];
+        CheckHeader(header, sourceName, tokenizer.RecordLine);
+
+        int labelIndex = -1;
+        int[] targetIndices;
+        if (targetColumns is not null)
+        {
+            targetIndices = [.. targetColumns.Select(c => FindColumn(header, c, "target", sourceName))];
+            if (targetIndices.Distinct().Count() != targetIndices.Length)
+            {
+                throw new ArgumentException("targetColumns names a column more than once.", nameof(targetColumns));
+            }
+        }
+        else
+        {
+            labelIndex = labelColumn is null ? header.Length - 1 : FindColumn(header, labelColumn, "label", sourceName);
+            targetIndices = [];
+        }
+        int[] featureIndices = [.. Enumerable.Range(0, header.Length).Where(i => i != labelIndex && !targetIndices.Contains(i))];
+        if (featureIndices.Length == 0)
+        {
+            throw new DataFormatException(sourceName, $"no feature columns: every column of the header ({string.Join(", ", header)}) is a label or target");
+        }
+
+        var inputs = new List<float>();
+        var targets = new List<float>();
+        var labelNames = new List<string>();
+        while (tokenizer.TryReadRecord(fields))
+        {
+            int line = tokenizer.RecordLine;
+            if (fields.Count != header.Length)
+            {
+                throw new DataFormatException(sourceName, $"line {line}: {fields.Count} fields but the header has {header.Length} columns");
+            }
+            foreach (int f in featureIndices)
+            {
+                inputs.Add(ParseNumber(fields[f], header[f], line, sourceName));
+            }
+            foreach (int t in targetIndices)
+            {
+                targets.Add(ParseNumber(fields[t], header[t], line, sourceName));
+            }
+            if (labelIndex >= 0)
+            {
+                string label = fields[labelIndex].Trim();
+                if (label.Length == 0)
+                {
+                    throw new DataFormatException(sourceName, $"line {line}, column '{header[labelIndex]}': empty class label");
+                }
+                labelNames.Add(label);
+            }
+        }
+        int count = inputs.Count / featureIndices.Length;
+        if (count == 0)
+        {
+            throw new DataFormatException(sourceName, "has a header row but no data rows");
+        }
+
+        string setName = name ?? sourceName;
+        if (labelIndex < 0)
+        {
+            return new DataSet(setName, [.. inputs], [.. targets], featureIndices.Length, targetIndices.Length);
+        }
+        string[] classes = SortClasses(labelNames.Distinct(StringComparer.Ordinal));
+        var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < classes.Length; c++)
+        {
+            classIndex[classes[c]] = c;
+        }
+        var labels = new int[count];
+        var oneHot = new float[count * classes.Length];
+        for (int i = 0; i < count; i++)
+        {
+            labels[i] = classIndex[labelNames[i]];
+            oneHot[i * classes.Length + labels[i]] = 1f;
+        }
+        return new DataSet(setName, [.. inputs], oneHot, featureIndices.Length, classes.Length, labels, classes);
+    }
+
+    private static void CheckHeader(string[] header, string source, int line)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++)
+        {
+            if (header[i].Length == 0)
+            {
+                throw new DataFormatException(source, $"line {line}: header column {i + 1} has no name");
+            }
+            if (!seen.TryAdd(header[i], i))
+            {
+                throw new DataFormatException(source, $"line {line}: header names column '{CsvTokenizer.Printable(header[i])}' twice (columns {seen[header[i]] + 1} and {i + 1})");
+            }
+        }
+    }
+
+    private static int FindColumn(string[] header, string column, string role, string source)
+    {
+        int index = Array.IndexOf(header, column);
+        if (index < 0)
+        {
+            // Fall back to a case-insensitive match, but only when it is unambiguous.
+            var matches = Enumerable.Range(0, header.Length).Where(i => string.Equals(header[i], column, StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (matches.Length == 1)
+            {
+                return matches[0];
+            }
+            throw new DataFormatException(source, $"{role} column '{column}' not found; the header has: {string.Join(", ", header.Select(CsvTokenizer.Printable))}");
+        }
+        return index;
+    }
+
+    private static float ParseNumber(string field, string column, int line, string source)
+    {
+        string text = field.Trim();
+        if (text.Length == 0)
+        {
+            throw new DataFormatException(source, $"line {line}, column '{column}': missing value");
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new DataFormatException(source, $"line {line}, column '{column}': '{CsvTokenizer.Printable(text)}' is not a number");
+        }
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text)}' is NaN or infinite; only finite numbers are allowed");
+        }
+        float single = (float)value;
+        if (float.IsInfinity(single))
+        {
+            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text)}' is outside the float range (±3.4e38)");
+        }
+        return single;
+    }
+
+    private static string[] SortClasses(IEnumerable<string> names)
+    {
+        string[] classes = [.. names];
+        bool numeric = classes.All(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        if (numeric)
+        {
+            return [.. classes.OrderBy(c => double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture)).ThenBy(c => c, StringComparer.Ordinal)];
+        }
+        Array.Sort(classes, StringComparer.Ordinal);
+        return classes;
+    }
+}
