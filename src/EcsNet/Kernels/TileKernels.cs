@@ -14,34 +14,54 @@ namespace EcsNet.Kernels;
 /// </summary>
 internal static class TileKernels
 {
-    /// <summary>z_j += Σ_k w_jk a_k for the tile's targets.</summary>
+    /// <summary>
+    /// z_j += Σ_k w_jk a_k for the tile's targets: each weight is broadcast against the m samples of its source row,
+    /// and with four targets every source row loaded serves four accumulators. (A 4 × 4 dot-product form over
+    /// sample-major rows was measured slower here: tiles are cut at chunk boundaries, and each cut costs a reduction.)
+    /// </summary>
     public static void Forward(in SynapseTile tile, Chunk[] chunks, float[] a, float[] z, int m)
     {
-        var s0 = tile.FirstSource;
-        var n = tile.Length;
         if (m == 1)
         {
             ForwardOneSample(tile, chunks, a, z);
             return;
         }
 
+        ForwardBroadcast(tile, chunks, a, z, m, 0);
+    }
+
+    /// <summary>Sources [<paramref name="from"/>, Length): one weight broadcast against m samples of its source row.</summary>
+    private static void ForwardBroadcast(in SynapseTile tile, Chunk[] chunks, float[] a, float[] z, int m, int from)
+    {
+        if (from >= tile.Length)
+        {
+            return;
+        }
+
+        var s0 = tile.FirstSource + from;
+        var n = tile.Length - from;
         var b = 0;
         if (tile.Count == 4)
         {
-            ref var w0 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 0));
-            ref var w1 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 1));
-            ref var w2 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 2));
-            ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3));
+            ref var w0 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 0)[from..]);
+            ref var w1 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 1)[from..]);
+            ref var w2 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 2)[from..]);
+            ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[from..]);
+            for (; b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
+            {
+                Forward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
+            }
+
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
-                Forward4x16(ref w0, ref w1, ref w2, ref w3, tile, a, z, m, b);
+                Forward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
             }
         }
 
         // Remaining samples (or a tile of one target): one target at a time, 8 samples per vector.
         for (var t = 0; t < tile.Count; t++)
         {
-            ref var w = ref MemoryMarshal.GetReference(Weights(tile, chunks, t));
+            ref var w = ref MemoryMarshal.GetReference(Weights(tile, chunks, t)[from..]);
             ref var zRow = ref z[tile.Targets[t] * m];
             var c = b;
             for (; c + Simd.Width <= m; c += Simd.Width)
@@ -118,14 +138,42 @@ internal static class TileKernels
         z[tile.Targets[3]] += s3;
     }
 
-    private static void Forward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in SynapseTile tile, float[] a, float[] z, int m, int b)
+    private static void Forward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
+    {
+        var c00 = Vector512<float>.Zero; var c01 = Vector512<float>.Zero;
+        var c10 = Vector512<float>.Zero; var c11 = Vector512<float>.Zero;
+        var c20 = Vector512<float>.Zero; var c21 = Vector512<float>.Zero;
+        var c30 = Vector512<float>.Zero; var c31 = Vector512<float>.Zero;
+        ref var row = ref a[s0 * m + b];
+        for (var i = 0; i < n; i++)
+        {
+            var x0 = Vector512.LoadUnsafe(ref row);
+            var x1 = Vector512.LoadUnsafe(ref row, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref w0, i));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector512.Create(Unsafe.Add(ref w1, i));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector512.Create(Unsafe.Add(ref w2, i));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector512.Create(Unsafe.Add(ref w3, i));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
+            row = ref Unsafe.Add(ref row, m);
+        }
+
+        AddTo(z, targets[0] * m + b, c00, c01);
+        AddTo(z, targets[1] * m + b, c10, c11);
+        AddTo(z, targets[2] * m + b, c20, c21);
+        AddTo(z, targets[3] * m + b, c30, c31);
+    }
+
+    private static void Forward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
     {
         var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
         var c20 = Vector256<float>.Zero; var c21 = Vector256<float>.Zero;
         var c30 = Vector256<float>.Zero; var c31 = Vector256<float>.Zero;
-        ref var row = ref a[tile.FirstSource * m + b];
-        for (var i = 0; i < tile.Length; i++)
+        ref var row = ref a[s0 * m + b];
+        for (var i = 0; i < n; i++)
         {
             var x0 = Vector256.LoadUnsafe(ref row);
             var x1 = Vector256.LoadUnsafe(ref row, Simd.Width);
@@ -140,10 +188,10 @@ internal static class TileKernels
             row = ref Unsafe.Add(ref row, m);
         }
 
-        AddTo(z, tile.Targets[0] * m + b, c00, c01);
-        AddTo(z, tile.Targets[1] * m + b, c10, c11);
-        AddTo(z, tile.Targets[2] * m + b, c20, c21);
-        AddTo(z, tile.Targets[3] * m + b, c30, c31);
+        AddTo(z, targets[0] * m + b, c00, c01);
+        AddTo(z, targets[1] * m + b, c10, c11);
+        AddTo(z, targets[2] * m + b, c20, c21);
+        AddTo(z, targets[3] * m + b, c30, c31);
     }
 
     /// <summary>g_k += Σ_j w_jk δ_j for the tile's sources (the hidden-delta sum).</summary>
@@ -178,6 +226,11 @@ internal static class TileKernels
             ref var w1 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 1)[offset..]);
             ref var w2 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 2)[offset..]);
             ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[offset..]);
+            for (; b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
+            {
+                Backward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
+            }
+
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
                 Backward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
@@ -203,6 +256,31 @@ internal static class TileKernels
                     Unsafe.Add(ref gRow, c) = Simd.MulAdd(Unsafe.Add(ref w, i), Unsafe.Add(ref dRow, c), Unsafe.Add(ref gRow, c));
                 }
             }
+        }
+    }
+
+    private static void Backward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
+    {
+        var d00 = Load512(d, targets[0] * m + b, 0); var d01 = Load512(d, targets[0] * m + b, 1);
+        var d10 = Load512(d, targets[1] * m + b, 0); var d11 = Load512(d, targets[1] * m + b, 1);
+        var d20 = Load512(d, targets[2] * m + b, 0); var d21 = Load512(d, targets[2] * m + b, 1);
+        var d30 = Load512(d, targets[3] * m + b, 0); var d31 = Load512(d, targets[3] * m + b, 1);
+        ref var row = ref g[s0 * m + b];
+        for (var i = 0; i < n; i++)
+        {
+            var g0 = Vector512.LoadUnsafe(ref row);
+            var g1 = Vector512.LoadUnsafe(ref row, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref w0, i));
+            g0 = Simd.MulAdd(d00, v, g0); g1 = Simd.MulAdd(d01, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w1, i));
+            g0 = Simd.MulAdd(d10, v, g0); g1 = Simd.MulAdd(d11, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w2, i));
+            g0 = Simd.MulAdd(d20, v, g0); g1 = Simd.MulAdd(d21, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w3, i));
+            g0 = Simd.MulAdd(d30, v, g0); g1 = Simd.MulAdd(d31, v, g1);
+            g0.StoreUnsafe(ref row);
+            g1.StoreUnsafe(ref row, Simd.Width512);
+            row = ref Unsafe.Add(ref row, m);
         }
     }
 
@@ -255,10 +333,19 @@ internal static class TileKernels
         var first = 0;
         if (tile.Count == 4)
         {
-            first = n - n % (2 * Simd.Width);
-            for (var i = 0; i < first; i += 2 * Simd.Width)
+            for (; first + 4 * Simd.Width512 <= n; first += 4 * Simd.Width512)
             {
-                Gradient4x16(tile, chunks, sampleMajor, stride, d, m, i, intoWeights);
+                Gradient4x64(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
+            }
+
+            for (; first + 2 * Simd.Width512 <= n; first += 2 * Simd.Width512)
+            {
+                Gradient4x32(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
+            }
+
+            for (; first + 2 * Simd.Width <= n; first += 2 * Simd.Width)
+            {
+                Gradient4x16(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
             }
         }
 
@@ -293,7 +380,83 @@ internal static class TileKernels
         }
     }
 
+    /// <summary>Sources i … i + 63 of all four targets: sixteen accumulators, each activation vector feeding four.</summary>
+    private static void Gradient4x64(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
+    {
+        ref var g0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights)), i);
+        ref var g1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights)), i);
+        ref var g2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights)), i);
+        ref var g3 = ref Unsafe.Add(ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights)), i);
+        ref var d0 = ref d[tile.Targets[0] * m];
+        ref var d1 = ref d[tile.Targets[1] * m];
+        ref var d2 = ref d[tile.Targets[2] * m];
+        ref var d3 = ref d[tile.Targets[3] * m];
+        const int W = Simd.Width512;
+        var c00 = Vector512.LoadUnsafe(ref g0); var c01 = Vector512.LoadUnsafe(ref g0, W); var c02 = Vector512.LoadUnsafe(ref g0, 2 * W); var c03 = Vector512.LoadUnsafe(ref g0, 3 * W);
+        var c10 = Vector512.LoadUnsafe(ref g1); var c11 = Vector512.LoadUnsafe(ref g1, W); var c12 = Vector512.LoadUnsafe(ref g1, 2 * W); var c13 = Vector512.LoadUnsafe(ref g1, 3 * W);
+        var c20 = Vector512.LoadUnsafe(ref g2); var c21 = Vector512.LoadUnsafe(ref g2, W); var c22 = Vector512.LoadUnsafe(ref g2, 2 * W); var c23 = Vector512.LoadUnsafe(ref g2, 3 * W);
+        var c30 = Vector512.LoadUnsafe(ref g3); var c31 = Vector512.LoadUnsafe(ref g3, W); var c32 = Vector512.LoadUnsafe(ref g3, 2 * W); var c33 = Vector512.LoadUnsafe(ref g3, 3 * W);
+        ref var x = ref sampleMajor[tile.FirstSource + i];
+        for (var b = 0; b < m; b++)
+        {
+            var x0 = Vector512.LoadUnsafe(ref x);
+            var x1 = Vector512.LoadUnsafe(ref x, W);
+            var x2 = Vector512.LoadUnsafe(ref x, 2 * W);
+            var x3 = Vector512.LoadUnsafe(ref x, 3 * W);
+            var v = Vector512.Create(Unsafe.Add(ref d0, b));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01); c02 = Simd.MulAdd(x2, v, c02); c03 = Simd.MulAdd(x3, v, c03);
+            v = Vector512.Create(Unsafe.Add(ref d1, b));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11); c12 = Simd.MulAdd(x2, v, c12); c13 = Simd.MulAdd(x3, v, c13);
+            v = Vector512.Create(Unsafe.Add(ref d2, b));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21); c22 = Simd.MulAdd(x2, v, c22); c23 = Simd.MulAdd(x3, v, c23);
+            v = Vector512.Create(Unsafe.Add(ref d3, b));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31); c32 = Simd.MulAdd(x2, v, c32); c33 = Simd.MulAdd(x3, v, c33);
+            x = ref Unsafe.Add(ref x, stride);
+        }
+
+        c00.StoreUnsafe(ref g0); c01.StoreUnsafe(ref g0, W); c02.StoreUnsafe(ref g0, 2 * W); c03.StoreUnsafe(ref g0, 3 * W);
+        c10.StoreUnsafe(ref g1); c11.StoreUnsafe(ref g1, W); c12.StoreUnsafe(ref g1, 2 * W); c13.StoreUnsafe(ref g1, 3 * W);
+        c20.StoreUnsafe(ref g2); c21.StoreUnsafe(ref g2, W); c22.StoreUnsafe(ref g2, 2 * W); c23.StoreUnsafe(ref g2, 3 * W);
+        c30.StoreUnsafe(ref g3); c31.StoreUnsafe(ref g3, W); c32.StoreUnsafe(ref g3, 2 * W); c33.StoreUnsafe(ref g3, 3 * W);
+    }
+
     /// <summary>Sources i … i + 15 of all four targets: each activation vector loaded serves four gradient rows.</summary>
+    private static void Gradient4x32(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
+    {
+        ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
+        ref var g1 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights));
+        ref var g2 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights));
+        ref var g3 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights));
+        ref var d0 = ref d[tile.Targets[0] * m];
+        ref var d1 = ref d[tile.Targets[1] * m];
+        ref var d2 = ref d[tile.Targets[2] * m];
+        ref var d3 = ref d[tile.Targets[3] * m];
+        var c00 = Vector512.LoadUnsafe(ref g0, (nuint)i); var c01 = Vector512.LoadUnsafe(ref g0, (nuint)(i + Simd.Width512));
+        var c10 = Vector512.LoadUnsafe(ref g1, (nuint)i); var c11 = Vector512.LoadUnsafe(ref g1, (nuint)(i + Simd.Width512));
+        var c20 = Vector512.LoadUnsafe(ref g2, (nuint)i); var c21 = Vector512.LoadUnsafe(ref g2, (nuint)(i + Simd.Width512));
+        var c30 = Vector512.LoadUnsafe(ref g3, (nuint)i); var c31 = Vector512.LoadUnsafe(ref g3, (nuint)(i + Simd.Width512));
+        ref var x = ref sampleMajor[tile.FirstSource + i];
+        for (var b = 0; b < m; b++)
+        {
+            var x0 = Vector512.LoadUnsafe(ref x);
+            var x1 = Vector512.LoadUnsafe(ref x, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref d0, b));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector512.Create(Unsafe.Add(ref d1, b));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector512.Create(Unsafe.Add(ref d2, b));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector512.Create(Unsafe.Add(ref d3, b));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
+            x = ref Unsafe.Add(ref x, stride);
+        }
+
+        c00.StoreUnsafe(ref g0, (nuint)i); c01.StoreUnsafe(ref g0, (nuint)(i + Simd.Width512));
+        c10.StoreUnsafe(ref g1, (nuint)i); c11.StoreUnsafe(ref g1, (nuint)(i + Simd.Width512));
+        c20.StoreUnsafe(ref g2, (nuint)i); c21.StoreUnsafe(ref g2, (nuint)(i + Simd.Width512));
+        c30.StoreUnsafe(ref g3, (nuint)i); c31.StoreUnsafe(ref g3, (nuint)(i + Simd.Width512));
+    }
+
     private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
         ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
@@ -343,6 +506,18 @@ internal static class TileKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Load(float[] buffer, int offset, int block)
         => Vector256.LoadUnsafe(ref buffer[offset], (nuint)(block * Simd.Width));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Load512(float[] buffer, int offset, int block)
+        => Vector512.LoadUnsafe(ref buffer[offset], (nuint)(block * Simd.Width512));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(float[] buffer, int offset, Vector512<float> v0, Vector512<float> v1)
+    {
+        ref var target = ref buffer[offset];
+        (Vector512.LoadUnsafe(ref target) + v0).StoreUnsafe(ref target);
+        (Vector512.LoadUnsafe(ref target, Simd.Width512) + v1).StoreUnsafe(ref target, Simd.Width512);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddTo(float[] buffer, int offset, Vector256<float> v0, Vector256<float> v1)

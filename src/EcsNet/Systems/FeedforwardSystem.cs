@@ -47,6 +47,12 @@ internal sealed class FeedforwardSystem : ISystem<Network>
 
             var layer = layers[l];
             layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
+
+            // The gradient pass reads a sample-major copy (the inputs arrive that way).
+            if (l < layers.Count - 1)
+            {
+                batch.SampleMajorActivations(layer.FirstSlot, layer.FirstSlot + layer.Size);
+            }
         }
 
         NeuronMirror.WriteForward(network);

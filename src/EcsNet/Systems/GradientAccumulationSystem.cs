@@ -30,9 +30,9 @@ internal sealed class GradientAccumulationSystem(bool descend = false) : ISystem
         }
         else
         {
-            // The tiles read activations sample-major: transpose the hidden layers (the inputs arrive that way).
+            // The tiles read activations sample-major, as the feedforward pass left them.
             _tiles.Set(plan, plan.AllTiles, m);
-            _tiles.SampleMajor = batch.SampleMajorActivations(network.InputSize, network.OutputLayer.FirstSlot);
+            _tiles.SampleMajor = batch.AT;
             _tiles.Stride = network.NeuronCount;
             _tiles.A = a;
             _tiles.D = d;
