@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using EcsNet.Activations;
+using Spectre.Console;
+
+namespace EcsNet.Cli.Commands;
+
+/// <summary>
+/// <c>ecsnet gates</c>: the CENG 506 deck's hand-set logic units, g(−30 + 20x₁ + 20x₂) and friends, built as ECS
+/// networks and evaluated on the four inputs; <c>--train</c> learns them with the perceptron rule instead.
+/// </summary>
+internal static class GatesCommand
+{
+    private static readonly (float X1, float X2)[] Inputs = [(0, 0), (0, 1), (1, 0), (1, 1)];
+
+    /// <summary>(name, bias, w₁, w₂) of the deck's single sigmoid units.</summary>
+    internal static readonly (string Name, float Bias, float W1, float W2)[] Units =
+    [
+        ("AND", -30, 20, 20),
+        ("OR", -10, 20, 20),
+        ("(NOT x1) AND (NOT x2)", 10, -20, -20),
+        ("NAND", 30, -20, -20),
+    ];
+
+    public static Command Create(CliContext context)
+    {
+        var command = HelpText.Command("gates", """
+            The decks' hand-set AND, OR, NAND and XNOR networks, or (--train) the perceptron rule.
+
+            The lectures' logic units with hand-set weights (CENG 506, after Andrew Ng): AND = g(−30 + 20x₁ + 20x₂),
+            OR = g(−10 + 20x₁ + 20x₂), (NOT x₁) AND (NOT x₂) = g(10 − 20x₁ − 20x₂), NAND = g(30 − 20x₁ − 20x₂), and
+            XNOR = OR(AND, NOR) as a 2-2-1 network; each printed with its weights and truth table.
+            With --train, a single step unit learns AND, OR and NAND with the perceptron rule Δwᵢ = η(t − o)xᵢ, and fails
+            on XOR, which is not linearly separable.
+
+            Examples:
+              ecsnet gates
+              ecsnet gates --train --lr 0.1
+            """);
+        var train = new Option<bool>("--train") { Description = "Learn the gates with the perceptron rule instead of setting the weights" };
+        var lr = new Option<float>("--lr") { Description = "Perceptron learning rate η", DefaultValueFactory = _ => 0.1f };
+        var epochs = new Option<int>("--epochs") { Description = "Epoch limit of the perceptron rule", DefaultValueFactory = _ => 100 };
+        command.Add(train);
+        command.Add(lr);
+        command.Add(epochs);
+        command.SetAction(p => p.GetValue(train)
+            ? PerceptronGates.Run(context, p.GetValue(lr), p.GetValue(epochs))
+            : HandSet(context));
+        return command;
+    }
+
+    private static int HandSet(CliContext context)
+    {
+        var console = context.Console();
+        var c = CultureInfo.InvariantCulture;
+        foreach (var (name, bias, w1, w2) in Units)
+        {
+            using var unit = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid)
+                .Weights(1, [[w1, w2]]).Biases(1, [bias]).Build();
+            console.WriteLine($"{name}: a = g({Term(bias, w1, w2)})");
+            var table = new Table().AddColumns("x1", "x2", "z", "a = g(z)", "output");
+            foreach (var (x1, x2) in Inputs)
+            {
+                var a = unit.Predict([x1, x2])[0];
+                var z = unit.Value(NeuronValue.NetInput, 1, 0);
+                table.AddRow(x1.ToString(c), x2.ToString(c), z.ToString(c), a.ToString("0.00000", c), a > 0.5f ? "1" : "0");
+            }
+
+            console.Write(table);
+        }
+
+        // XNOR: hidden a₁ = x₁ AND x₂, a₂ = (NOT x₁) AND (NOT x₂); output a₁ OR a₂.
+        using var xnor = new NetworkBuilder().Input(2)
+            .Dense(2, ActivationFunction.Sigmoid).Weights(1, [[20, 20], [-20, -20]]).Biases(1, [-30, 10])
+            .Dense(1, ActivationFunction.Sigmoid).Weights(2, [[20, 20]]).Biases(2, [-10])
+            .Build();
+        console.WriteLine("XNOR = (x1 AND x2) OR ((NOT x1) AND (NOT x2)), a 2-2-1 network:");
+        console.WriteLine("  a1 = g(-30 + 20x1 + 20x2), a2 = g(10 - 20x1 - 20x2), f = g(-10 + 20a1 + 20a2)");
+        var xt = new Table().AddColumns("x1", "x2", "a1 (AND)", "a2 (NOR)", "f = a (OR)", "output");
+        foreach (var (x1, x2) in Inputs)
+        {
+            var f = xnor.Predict([x1, x2])[0];
+            var a1 = xnor.Value(NeuronValue.Activation, 1, 0);
+            var a2 = xnor.Value(NeuronValue.Activation, 1, 1);
+            xt.AddRow(x1.ToString(c), x2.ToString(c), a1.ToString("0.00000", c), a2.ToString("0.00000", c), f.ToString("0.00000", c), f > 0.5f ? "1" : "0");
+        }
+
+        console.Write(xt);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>"-30 + 20x1 + 20x2".</summary>
+    internal static string Term(float bias, float w1, float w2)
+    {
+        var c = CultureInfo.InvariantCulture;
+        // Six decimals: the perceptron's 0.1 steps accumulate float noise (0.20000002) that says nothing.
+        string N(float v) => Math.Round(v, 6).ToString(c);
+        string Signed(float w, string x) => w < 0 ? $" - {N(-w)}{x}" : $" + {N(w)}{x}";
+        return N(bias) + Signed(w1, "x1") + Signed(w2, "x2");
+    }
+}

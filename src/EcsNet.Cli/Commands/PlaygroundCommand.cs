@@ -1,0 +1,203 @@
+using System.CommandLine;
+using System.Globalization;
+using EcsNet.Cli.Options;
+using EcsNet.Cli.Output;
+using EcsNet.Cli.Rendering;
+using EcsNet.Costs;
+using EcsNet.Data;
+using EcsNet.Training;
+using Spectre.Console;
+
+namespace EcsNet.Cli.Commands;
+
+/// <summary>
+/// <c>ecsnet playground</c>: TensorFlow Playground in the terminal. A 2-D data set, a small network, and a view of its
+/// decision boundary with the points on it, redrawn every few epochs.
+/// </summary>
+internal static class PlaygroundCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = HelpText.Command("playground", """
+            TensorFlow Playground in the terminal: a 2-D data set and a live decision boundary.
+
+            TensorFlow Playground in the terminal: train a small network on a 2-D data set and watch the decision
+            boundary (blue: positive, orange: negative) form under the data points, redrawn every --every epochs with
+            the epoch and the training and test cost. As in the Playground, a tanh output unit is trained on ±1 targets.
+            Without colour (redirected output) the map is drawn with '░' for the positive region and +/o for points
+            (X/O where the network is wrong).
+
+            Examples:
+              ecsnet playground
+              ecsnet playground --dataset spiral --noise 0.1 --layers 2,8,8,8,1 --activation tanh --lr 0.03 --epochs 2000
+              ecsnet playground --dataset xor2d --frames 5 --svg xor.svg
+            """);
+        var dataset = new Option<string>("--dataset") { Description = "circle | xor2d | gauss | spiral", DefaultValueFactory = _ => "circle" };
+        var noise = new Option<double>("--noise") { Description = "Noise, 0 to 0.5 (the Playground's 0–50)", DefaultValueFactory = _ => 0.1 };
+        var ratio = new Option<double>("--ratio") { Description = "Fraction of the points used for training; the rest is the test set", DefaultValueFactory = _ => 0.5 };
+        var count = new Option<int>("--count") { Description = "Number of points", DefaultValueFactory = _ => 400 };
+        var layers = new Option<string>("--layers") { Description = "Layer sizes, 2 inputs and 1 output", DefaultValueFactory = _ => "2,4,4,1" };
+        var activation = new Option<string>("--activation") { Description = "Activation of every layer, or a comma list per layer", DefaultValueFactory = _ => "tanh" };
+        var lr = new Option<float>("--lr") { Description = "Learning rate η", DefaultValueFactory = _ => 0.03f };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam", DefaultValueFactory = _ => "sgd" };
+        var batch = new Option<int>("--batch") { Description = "Mini-batch size", DefaultValueFactory = _ => 10 };
+        var l2 = new Option<float>("--l2") { Description = "L2 penalty λ₂" };
+        var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 500 };
+        var every = new Option<int>("--every") { Description = "Epochs between redraws", DefaultValueFactory = _ => 25 };
+        var frames = new Option<int?>("--frames") { Description = "Stop after this many redraws, even before --epochs (for scripts and tests)" };
+        var width = new Option<int>("--width") { Description = "Map width in characters", DefaultValueFactory = _ => 48 };
+        var seed = Opt.Seed();
+        var svg = new Option<string?>("--svg") { Description = "Write the final picture as an SVG file" };
+        var json = Opt.Json();
+        var quiet = Opt.Quiet();
+        foreach (var option in new Option[] { dataset, noise, ratio, count, layers, activation, lr, optimizer, batch, l2, epochs, every, frames, width, seed, svg, json, quiet })
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(p => Run(context, new Settings(
+            p.GetValue(dataset)!, p.GetValue(noise), p.GetValue(ratio), p.GetValue(count), p.GetValue(layers)!, p.GetValue(activation)!,
+            p.GetValue(lr), p.GetValue(optimizer)!, p.GetValue(batch), p.GetValue(l2), p.GetValue(epochs), p.GetValue(every),
+            p.GetValue(frames), p.GetValue(width), p.GetValue(seed), p.GetValue(svg),
+            OutputModes.Of(context, p.GetValue(json), p.GetValue(quiet)))));
+        return command;
+    }
+
+    private sealed record Settings(string Dataset, double Noise, double Ratio, int Count, string Layers, string Activation, float Lr,
+        string Optimizer, int Batch, float L2, int Epochs, int Every, int? Frames, int Width, long Seed, string? Svg, OutputMode Mode);
+
+    private static int Run(CliContext context, Settings s)
+    {
+        if (!(s.Ratio > 0 && s.Ratio < 1))
+        {
+            throw new UsageException($"--ratio must be between 0 and 1 (got {s.Ratio.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (s.Every < 1 || s.Epochs < 1 || s.Frames is < 1 || s.Width is < 8 or > 400 || s.Count < 4)
+        {
+            throw new UsageException("--every, --epochs and --frames must be at least 1, --count at least 4, and --width between 8 and 400");
+        }
+
+        TrainRunner.CheckOutputFolder(s.Svg, "--svg");
+        var kind = s.Dataset.Trim().ToLowerInvariant();
+        if (kind is not ("circle" or "xor2d" or "xor" or "gauss" or "gaussian" or "spiral"))
+        {
+            throw new UsageException($"--dataset: the playground takes circle, xor2d, gauss or spiral (got '{s.Dataset}')");
+        }
+
+        var points = Playground.Generate(kind, s.Count, s.Noise, unchecked((int)s.Seed));
+        var (train, test) = points.Split(1 - s.Ratio, unchecked((int)s.Seed));
+        using var network = NetworkFactory.Build(s.Layers, s.Activation, s.Activation, "xavier", s.Seed, train);
+        network.Cost = CostFunction.Quadratic;
+        var output = network.OutputLayer.Activation;
+        var trainSet = Targets.ForOutput(train, output);
+        var testSet = Targets.ForOutput(test, output);
+        var options = new TrainingOptions
+        {
+            Epochs = s.Every,
+            BatchSize = s.Batch,
+            LearningRate = s.Lr,
+            Optimizer = Optimizer.Parse(s.Optimizer),
+            L2 = s.L2,
+            Seed = s.Seed,
+        };
+        options.Validate(trainSet.Count);
+
+        var frames = Math.Min(s.Frames ?? int.MaxValue, Math.Max(1, (s.Epochs + s.Every - 1) / s.Every));
+        var title = $"{kind}, noise {s.Noise.ToString(CultureInfo.InvariantCulture)}, {train.Count} training / {test.Count} test points, {NetworkFactory.Describe(network)}, η = {s.Lr.ToString(CultureInfo.InvariantCulture)}";
+        var rows = Math.Max(4, s.Width / 2);
+        var view = new View(context, s.Mode, title, train, test);
+        var epoch = 0;
+        TrainingResult? last = null;
+        view.Run(update =>
+        {
+            for (var frame = 1; frame <= frames; frame++)
+            {
+                last = new Trainer(options with { Seed = s.Seed + frame }).Train(network, trainSet, null, context.Cancellation);
+                epoch += last.Epochs.Count;
+                if (last.StopReason is StopReason.Diverged or StopReason.Cancelled)
+                {
+                    break;
+                }
+
+                var tr = Evaluator.Evaluate(network, trainSet);
+                var te = Evaluator.Evaluate(network, testSet);
+                var status = string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {epoch}  training cost {tr.Cost:F4}  test cost {te.Cost:F4}  training accuracy {tr.Accuracy * 100:F1}%  test accuracy {te.Accuracy * 100:F1}%");
+                update(new Frame(frame, epoch, tr, te, DecisionMap.Compute(network, s.Width, rows), status));
+            }
+        });
+
+        if (s.Svg is not null)
+        {
+            var finalTrain = Evaluator.Evaluate(network, trainSet);
+            var finalTest = Evaluator.Evaluate(network, testSet);
+            var finalMap = DecisionMap.Compute(network, PlaygroundSvg.Resolution, PlaygroundSvg.Resolution);
+            PlaygroundSvg.Write(s.Svg, finalMap, train, test,
+            [
+                $"{kind}, noise {s.Noise.ToString(CultureInfo.InvariantCulture)}: {train.Count} training and {test.Count} test points",
+                $"network {NetworkFactory.Describe(network)}, {options.Optimizer} η = {s.Lr.ToString(CultureInfo.InvariantCulture)}, mini-batch {s.Batch}",
+                last?.Last is null ? "not trained" : string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {epoch}: training cost {finalTrain.Cost:F4}, test cost {finalTest.Cost:F4}"),
+                string.Create(CultureInfo.InvariantCulture, $"accuracy: training {finalTrain.Accuracy * 100:F1}%, test {finalTest.Accuracy * 100:F1}%"),
+                "blue: positive, orange: negative; white rings: training points, black: test",
+            ]);
+        }
+
+        return last is null ? ExitCodes.Success : TrainRunner.Finish(context, last, null);
+    }
+
+    private sealed record Frame(int Number, int Epoch, Evaluation Train, Evaluation Test, DecisionMap Map, string Status);
+
+    /// <summary>Shows frames: redrawn in place on a terminal, printed one after another otherwise, or as JSON lines.</summary>
+    private sealed class View(CliContext context, OutputMode mode, string title, DataSet train, DataSet test)
+    {
+        public void Run(Action<Action<Frame>> body)
+        {
+            switch (mode)
+            {
+                case OutputMode.Live:
+                    var console = context.Console();
+                    console.WriteLine(title);
+                    console.Live(new Text("")).AutoClear(false).Start(live =>
+                        body(f =>
+                        {
+                            live.UpdateTarget(new Rows(new Markup(TerminalMap.Markup(f.Map, train, test)), new Text(f.Status)));
+                            live.Refresh();
+                        }));
+                    break;
+                case OutputMode.Plain:
+                    context.Out.WriteLine(title);
+                    body(f =>
+                    {
+                        context.Out.WriteLine($"frame {f.Number}");
+                        context.Out.WriteLine(TerminalMap.Plain(f.Map, train));
+                        context.Out.WriteLine(f.Status);
+                        context.Out.Flush();
+                    });
+                    break;
+                case OutputMode.Json:
+                    var json = new JsonLines(context.Out);
+                    body(f => json.Write(new
+                    {
+                        frame = f.Number,
+                        epoch = f.Epoch,
+                        train_cost = f.Train.Cost,
+                        test_cost = f.Test.Cost,
+                        train_accuracy = f.Train.Accuracy,
+                        test_accuracy = f.Test.Accuracy,
+                    }));
+                    break;
+                default:
+                    Frame? final = null;
+                    body(f => final = f);
+                    if (final is not null)
+                    {
+                        context.Out.WriteLine(final.Status);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

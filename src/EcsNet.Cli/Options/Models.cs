@@ -1,0 +1,63 @@
+using EcsNet.Data;
+using EcsNet.Persistence;
+
+namespace EcsNet.Cli.Options;
+
+/// <summary>A network read from a model file with the metadata the CLI stores next to it.</summary>
+internal sealed record LoadedModel(Network Network, ModelSpec Spec, string Path, Normalizer? Normalizer) : IDisposable
+{
+    /// <summary>The cost named in the metadata, or null.</summary>
+    public string? CostName => Spec.Metadata.GetValueOrDefault(NetworkModel.CostKey);
+
+    /// <summary>Class names from the metadata, or null.</summary>
+    public string[]? ClassNames => Spec.Metadata.TryGetValue("classes", out var c) ? c.Split(',') : null;
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}
+
+/// <summary>Loading and saving networks as <c>ecsnet-model/1</c> files, through the library's reader and atomic writer.</summary>
+internal static class Models
+{
+    /// <summary>Reads, validates and builds the model at <paramref name="path"/>.</summary>
+    public static LoadedModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: model file not found");
+        }
+
+        var spec = ModelFile.Read(path);
+        var network = NetworkModel.ToNetwork(spec);
+        return new LoadedModel(network, spec, path, DataSources.Restore(spec, path));
+    }
+
+    /// <summary>Saves atomically (temporary file, flush, rename): the target is always an old or a new complete model.</summary>
+    public static void Save(Network network, string path, Normalizer? normalizer, string[]? classNames, string? dataset)
+    {
+        var spec = NetworkModel.ToSpec(network);
+        spec.Metadata[NetworkModel.CostKey] = network.Cost.Name;
+        DataSources.Store(normalizer, spec);
+        if (classNames is not null)
+        {
+            spec.Metadata["classes"] = string.Join(',', classNames);
+        }
+
+        if (dataset is not null)
+        {
+            spec.Metadata["dataset"] = dataset;
+        }
+
+        ModelFile.Write(spec, path);
+    }
+
+    /// <summary>Checks that data fits a network before any work starts, naming both.</summary>
+    public static void CheckShape(Network network, DataSet data, string modelName, string dataName)
+    {
+        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
+        {
+            throw new UsageException(
+                $"shape mismatch: {modelName} has {network.InputSize} inputs and {network.OutputSize} outputs, but {dataName} has {data.InputSize} inputs and {data.OutputSize} outputs");
+        }
+    }
+}
