@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+
+namespace EcsNet.Benchmarks.Layouts;
+
+/// <summary>
+/// W3: the 1024-1024-1024-10 network (≈ 2.1 M synapses) at m = 32 on 1 and 2 threads; the target is
+/// 2 threads ≥ 1.7× faster than 1 (compare the Mean of the two Threads rows; each row's Ratio is relative to
+/// the dense layout at the same thread count).
+/// </summary>
+/// <remarks>
+/// No object-graph layout here: it is single-threaded by nature, and at ≈ 2.1 M synapse objects one step
+/// takes on the order of a second, which only adds minutes to the run without informing the thread scaling.
+/// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(LayoutConfig))]
+[SamplesPerStep(Batch)]
+public partial class W3Benchmarks : LayoutBenchmarkBase
+{
+    /// <summary>Mini-batch size.</summary>
+    public const int Batch = 32;
+
+    private DenseNetwork _dense = null!;
+
+    /// <summary>Threads per training step.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        Initialize(NetworkSetup.Create([1024, 1024, 1024, 10], ParameterSeed), LoadData(2_048, 1024, 10));
+        _dense = new DenseNetwork(Setup, maxBatch: Batch, threads: Threads);
+        SetupEcsNet();
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        CleanupEcsNet();
+        _dense.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public void Dense()
+    {
+        var first = NextBatch(Batch);
+        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
+    }
+
+    // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs
+    // (use Threads for the EcsNet thread count).
+    partial void SetupEcsNet();
+
+    partial void CleanupEcsNet();
+}

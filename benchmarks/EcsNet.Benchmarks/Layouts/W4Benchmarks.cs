@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+
+namespace EcsNet.Benchmarks.Layouts;
+
+/// <summary>
+/// W4: the 784-100-10 network with 90% of the synapses pruned at random (exactly 10% kept per layer), m = 32.
+/// <see cref="LayoutBenchmarkBase.Setup"/> is the pruned setup (use its <see cref="NetworkSetup.Mask"/>); the
+/// baseline is the full dense W1 step (same seed, so the surviving weights are identical), so the Ratio column
+/// reads directly as "speed-up from pruning" (target: ≤ 0.2, i.e. ≥ 5×).
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(LayoutConfig))]
+[SamplesPerStep(Batch)]
+public partial class W4Benchmarks : LayoutBenchmarkBase
+{
+    /// <summary>Mini-batch size.</summary>
+    public const int Batch = 32;
+
+    /// <summary>Fraction of synapses kept.</summary>
+    public const double KeepFraction = 0.1;
+
+    private DenseNetwork _dense = null!;
+    private ObjectGraphNetwork _objectGraph = null!;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        int[] sizes = [784, 100, 10];
+        Initialize(NetworkSetup.Create(sizes, ParameterSeed, KeepFraction), LoadData(10_000, 784, 10));
+        _dense = new DenseNetwork(NetworkSetup.Create(sizes, ParameterSeed), maxBatch: Batch);
+        _objectGraph = new ObjectGraphNetwork(Setup);
+        SetupEcsNet();
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        CleanupEcsNet();
+        _dense.Dispose();
+    }
+
+    /// <summary>The unpruned W1 network on the dense layout: the cost pruning has to undercut.</summary>
+    [Benchmark(Baseline = true)]
+    public void DenseUnpruned()
+    {
+        var first = NextBatch(Batch);
+        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
+    }
+
+    /// <summary>The object graph holding only the surviving 10% of synapses.</summary>
+    [Benchmark]
+    public void ObjectGraphPruned()
+    {
+        var first = NextBatch(Batch);
+        _objectGraph.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
+    }
+
+    // EcsNet layout (pruned, built from Setup): implement these and add [Benchmark] public void EcsNet()
+    // in Layouts/EcsNetLayout.cs.
+    partial void SetupEcsNet();
+
+    partial void CleanupEcsNet();
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace EcsNet.Ecs.Tests;
+
+public class BulkTests
+{
+    [Fact]
+    public void One_million_entities_with_three_components_create_fast_and_sum_correctly()
+    {
+        const int n = 1_000_000;
+        using var world = World.Create();
+        world.Create(1, new Position(0, 0), new Velocity(0, 0), new Health(0)); // warm up the generic path
+        world.Clear();
+
+        var stopwatch = Stopwatch.StartNew();
+        world.Create(n, new Position(1, 2), new Velocity(3, 4), new Health(0));
+        stopwatch.Stop();
+        Assert.Equal(n, world.Size);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"bulk create took {stopwatch.Elapsed}");
+
+        // Give every entity a distinct value through the chunk spans, then sum through a delegate query.
+        var description = new QueryDescription().WithAll<Position, Velocity, Health>();
+        var next = 0;
+        foreach (ref var chunk in world.Query(in description))
+        {
+            var healths = chunk.GetSpan<Health>();
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                healths[i].Value = ++next;
+            }
+        }
+
+        long sum = 0;
+        long positions = 0;
+        world.Query(in description, (ref Position p, ref Velocity v, ref Health h) =>
+        {
+            sum += h.Value;
+            positions += (long)(p.X + p.Y + v.X + v.Y);
+        });
+
+        Assert.Equal((long)n * (n + 1) / 2, sum);
+        Assert.Equal(10L * n, positions);
+        Assert.Equal(n, world.CountEntities(in description));
+    }
+}

@@ -1,0 +1,50 @@
+using EcsNet.Data;
+using EcsNet.Training;
+
+namespace EcsNet.Tests.Acceptance;
+
+/// <summary>The trainer rejects nonsense hyperparameters before doing any work, with a message naming the value.</summary>
+public sealed class TrainingOptionsValidationTests
+{
+    private static readonly TrainingOptions Valid = new() { Epochs = 1, BatchSize = 4, LearningRate = 1f };
+
+    public static TheoryData<string, TrainingOptions, string> Invalid => new()
+    {
+        { "η = 0", Valid with { LearningRate = 0f }, "learning rate" },
+        { "η < 0", Valid with { LearningRate = -0.1f }, "learning rate" },
+        { "η = NaN", Valid with { LearningRate = float.NaN }, "learning rate" },
+        { "η = ∞", Valid with { LearningRate = float.PositiveInfinity }, "learning rate" },
+        { "batch > n", Valid with { BatchSize = 5 }, "batch size" },
+        { "batch < 0", Valid with { BatchSize = -1 }, "batch size" },
+        { "epochs < 0", Valid with { Epochs = -3 }, "epochs" },
+        { "epochs = 0", Valid with { Epochs = 0 }, "epochs" },
+        { "L1 < 0", Valid with { L1 = -1e-3f }, "L1" },
+        { "L2 = NaN", Valid with { L2 = float.NaN }, "L2" },
+        { "validation fraction 1", Valid with { ValidationFraction = 1.0 }, "validation fraction" },
+        { "validation fraction < 0", Valid with { ValidationFraction = -0.2 }, "validation fraction" },
+        { "patience < 0", Valid with { EarlyStopPatience = -1, ValidationFraction = 0.25 }, "patience" },
+        { "patience without validation", Valid with { EarlyStopPatience = 3 }, "validation" },
+        { "threshold NaN", Valid with { ErrorThreshold = double.NaN }, "error threshold" },
+        { "threshold < 0", Valid with { ErrorThreshold = -1 }, "error threshold" },
+    };
+
+    [Fact]
+    public void The_valid_baseline_trains()
+    {
+        using var net = TestNetworks.Xor231(1);
+        Assert.Equal(StopReason.Completed, new Trainer(Valid).Train(net, LogicGates.Xor()).StopReason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Nonsense_is_rejected_with_a_message(string what, TrainingOptions options, string mentioned)
+    {
+        using var net = TestNetworks.Xor231(1);
+        var before = TestNetworks.WeightsByEnds(net);
+
+        var e = Assert.ThrowsAny<ArgumentException>(() => new Trainer(options).Train(net, LogicGates.Xor()));
+
+        Assert.True(e.Message.Contains(mentioned, StringComparison.OrdinalIgnoreCase), $"{what}: message '{e.Message}' does not mention '{mentioned}'");
+        Assert.Equal(before, TestNetworks.WeightsByEnds(net)); // nothing was trained
+    }
+}
