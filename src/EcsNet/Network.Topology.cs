@@ -28,9 +28,31 @@ public sealed partial class Network
         }
 
         var synapse = new Synapse { Source = Slot(fromLayer, fromIndex), Target = Slot(toLayer, toIndex) };
+        if (Connected(synapse))
+        {
+            throw new ArgumentException($"neurons ({fromLayer},{fromIndex}) and ({toLayer},{toIndex}) are already connected");
+        }
+
         var entity = World.Create(synapse, new Weight { Value = weight }, new WeightGradient(), new OptimizerState());
         InvalidateTopology();
         return entity;
+    }
+
+    /// <summary>Whether a synapse with these ends exists: one scan of the synapse columns, no index to keep up to date.</summary>
+    private bool Connected(Synapse wanted)
+    {
+        foreach (ref var chunk in World.Query(in SynapseQuery))
+        {
+            foreach (var s in chunk.GetSpan<Synapse>()[..chunk.Count])
+            {
+                if (s.Source == wanted.Source && s.Target == wanted.Target)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Destroys a synapse entity (pruning); training goes on without it.</summary>

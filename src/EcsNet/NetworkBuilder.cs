@@ -62,7 +62,7 @@ public sealed class NetworkBuilder
             throw new ArgumentException($"layer {layer} weights contain a non-finite value");
         }
 
-        draft.Weights = weights;
+        draft.Weights = weights.Select(row => row.ToArray()).ToArray(); // a copy: later changes to the caller's arrays must not reach the network
         return this;
     }
 
@@ -80,7 +80,7 @@ public sealed class NetworkBuilder
             throw new ArgumentException($"layer {layer} biases contain a non-finite value");
         }
 
-        draft.Biases = biases;
+        draft.Biases = biases.ToArray();
         return this;
     }
 

@@ -25,11 +25,9 @@ public static class NetworkModel
 
     /// <summary>Validates <paramref name="spec"/> and builds its network with the given weights and biases.</summary>
     /// <param name="spec">The model; a layer without <c>bias</c> gets zero biases.</param>
-    /// <param name="init">Passed to <see cref="NetworkBuilder.Build"/>; a valid spec gives every weight and bias, so nothing is drawn from it.</param>
-    /// <param name="seed">The seed for <paramref name="init"/>.</param>
     /// <exception cref="ModelFormatException">The spec breaks a rule of the format, or a layer has neither weights nor synapses into it.</exception>
-    public static Network ToNetwork(ModelSpec spec, Initializer? init = null, long seed = 0)
-        => ToNetwork(spec, init, seed, SpecSource);
+    public static Network ToNetwork(ModelSpec spec)
+        => ToNetwork(spec, SpecSource);
 
     /// <summary>Describes <paramref name="network"/> as a model: sizes, activations, biases, weights and explicit synapses.</summary>
     /// <exception cref="InvalidOperationException">The network cannot be written in the format: a user-supplied
@@ -128,7 +126,7 @@ public static class NetworkModel
     public static Network Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ToNetwork(ModelFile.Read(path), null, 0, path);
+        return ToNetwork(ModelFile.Read(path), path);
     }
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="path"/> atomically (see <see cref="ModelFile.Write"/>).</summary>
@@ -140,7 +138,7 @@ public static class NetworkModel
         ModelFile.Write(ToSpec(network), path);
     }
 
-    private static Network ToNetwork(ModelSpec spec, Initializer? init, long seed, string source)
+    private static Network ToNetwork(ModelSpec spec, string source)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ModelFile.Validate(spec, source);
@@ -192,7 +190,7 @@ public static class NetworkModel
             }
         }
 
-        var network = builder.Build(init, seed);
+        var network = builder.Build(Initializer.Zero);
         if (cost is not null)
         {
             network.Cost = cost;

@@ -139,7 +139,8 @@ public sealed class DataSet
     }
 
     /// <summary>
-    /// Shuffles the samples with <paramref name="seed"/> (Fisher–Yates on <see cref="Random"/>), then puts the first
+    /// Shuffles the samples with <paramref name="seed"/> (Fisher–Yates on <see cref="SeededRandom"/>, so a split is the
+    /// same on every .NET version), then puts the first
     /// round(<paramref name="testFraction"/> × Count) into the test set and the rest into the training set.
     /// Not stratified. With at least two samples both parts are non-empty.
     /// </summary>
@@ -156,12 +157,7 @@ public sealed class DataSet
         {
             order[i] = i;
         }
-        var random = new Random(seed);
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        new SeededRandom(seed).Shuffle(order.AsSpan());
         int testCount = (int)Math.Round(Count * testFraction, MidpointRounding.AwayFromZero);
         if (Count >= 2)
         {
