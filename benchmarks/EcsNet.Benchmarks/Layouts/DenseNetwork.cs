@@ -12,15 +12,17 @@ namespace EcsNet.Benchmarks.Layouts;
 /// weights), then the fused gradient + update of this layer's weights. The per-layer gradient is never
 /// stored: the update adds −η/m · Σ_s δ aᵀ straight from the accumulators.</para>
 /// <para>Zero allocations per step: every buffer is sized for <c>maxBatch</c> at construction. With
-/// <c>threads</c> &gt; 1 each phase splits the rows (forward, update) or columns (hidden delta) of a layer into
-/// fixed contiguous ranges, one per persistent worker; every element is computed by the same instruction
-/// sequence whatever the partition, so results are bit-identical for any thread count.</para>
+/// <c>threads</c> &gt; 1 each phase splits the rows (forward, update), columns (hidden delta) or samples
+/// (sigmoid) of a layer into 8 fixed contiguous chunks per thread, which the persistent workers claim
+/// dynamically; every element is computed by the same instruction sequence whatever the partition, so results
+/// are bit-identical for any thread count.</para>
 /// <para>Buffers live on the pinned object heap (never moved), so the kernels use raw pointers without
 /// per-step pinning; the arrays stay referenced by this object. Dispose stops the worker threads.</para>
 /// </remarks>
 public sealed unsafe class DenseNetwork : IDisposable
 {
     private const int Lanes = DenseKernels.Lanes;
+    private const int ChunksPerThread = 8;
 
     private readonly int[] _sizes;
     private readonly int[] _strides; // Padded layer widths (multiples of 16).
@@ -37,6 +39,8 @@ public sealed unsafe class DenseNetwork : IDisposable
     private int _layer;
     private int _batch;
     private float _scale;
+    private int _chunks = 1; // Pieces the current phase is split into.
+    private int _nextChunk; // Next unclaimed piece (multi-threaded only).
 
     /// <summary>Builds the network with <paramref name="setup"/>'s initial parameters (copied).</summary>
     /// <param name="setup">Shape and initial weights; a pruning mask is ignored (this layout is always dense).</param>
@@ -177,15 +181,35 @@ public sealed unsafe class DenseNetwork : IDisposable
         _layer = layer;
         if (_pool is null)
         {
-            RunPart(0);
+            _chunks = 1;
+            RunChunk(0);
         }
         else
         {
+            _chunks = Threads * ChunksPerThread;
+            _nextChunk = 0;
             _pool.Run(_runPart);
         }
     }
 
+    /// <summary>
+    /// A worker's share of a phase: it claims fixed chunks until none are left. Why not one fixed range per
+    /// thread: on a shared machine one thread can be descheduled for milliseconds, and every phase would wait
+    /// for it; with claimed chunks the other thread takes over its work. The chunk boundaries are fixed and
+    /// each element is computed by the same instructions whichever thread runs its chunk, so results stay
+    /// bit-identical to the single-threaded network.
+    /// </summary>
     private void RunPart(int part)
+    {
+        _ = part;
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
+        {
+            RunChunk(chunk);
+        }
+    }
+
+    private void RunChunk(int part)
     {
         var l = _layer;
         var m = _batch;
@@ -242,10 +266,10 @@ public sealed unsafe class DenseNetwork : IDisposable
         }
     }
 
-    /// <summary>Contiguous range of <paramref name="count"/> for one part; boundaries are multiples of <paramref name="align"/>.</summary>
+    /// <summary>Contiguous range of <paramref name="count"/> for one chunk; boundaries are multiples of <paramref name="align"/>.</summary>
     private (int Start, int End) Split(int count, int part, int align)
     {
-        var chunk = (count + (Threads * align) - 1) / (Threads * align) * align;
+        var chunk = (count + (_chunks * align) - 1) / (_chunks * align) * align;
         var start = Math.Min(count, part * chunk);
         return (start, Math.Min(count, start + chunk));
     }
