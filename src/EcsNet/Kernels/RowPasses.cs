@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using EcsNet.Components;
@@ -12,6 +13,7 @@ namespace EcsNet.Kernels;
 internal static class RowPasses
 {
     /// <summary>z_j += w_jk a_k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(ReadOnlySpan<SynapseSegment> segments, Chunk[] chunks, float[] a, float[] z, int m)
     {
         foreach (var segment in segments)
@@ -40,6 +42,7 @@ internal static class RowPasses
     /// Columns c … c + 31 of a run of rows: rows are stored target-major, so consecutive rows usually share their
     /// target and its sum stays in four registers until the target changes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardColumns32(ReadOnlySpan<Synapse> rows, ReadOnlySpan<float> w, float[] a, float[] z, int m, int c)
     {
         var target = -1;
@@ -64,6 +67,7 @@ internal static class RowPasses
         Flush(z, target, m, c, c0, c1, c2, c3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flush(float[] z, int target, int m, int c, Vector256<float> c0, Vector256<float> c1, Vector256<float> c2, Vector256<float> c3)
     {
         if (target < 0)
@@ -79,6 +83,7 @@ internal static class RowPasses
     }
 
     /// <summary>g_k += w_jk δ_j, skipping synapses that leave the input layer (it has no δ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(ReadOnlySpan<SynapseSegment> segments, Chunk[] chunks, float[] d, float[] g, int m)
     {
         foreach (var segment in segments)
@@ -98,6 +103,7 @@ internal static class RowPasses
     }
 
     /// <summary>∂C/∂w_jk += Σ_b a_k δ_j (or, fed with −η/m·δ for a fused descent step, w_jk += Σ_b a_k δ'_j).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradient(ReadOnlySpan<SynapseSegment> segments, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights = false)
     {
         foreach (var segment in segments)

@@ -19,6 +19,7 @@ internal static class TileKernels
     /// and with four targets every source row loaded serves four accumulators. (A 4 × 4 dot-product form over
     /// sample-major rows was measured slower here: tiles are cut at chunk boundaries, and each cut costs a reduction.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(in SynapseTile tile, Chunk[] chunks, float[] a, float[] z, int m)
     {
         if (m == 1)
@@ -31,6 +32,7 @@ internal static class TileKernels
     }
 
     /// <summary>Sources [<paramref name="from"/>, Length): one weight broadcast against m samples of its source row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardBroadcast(in SynapseTile tile, Chunk[] chunks, float[] a, float[] z, int m, int from)
     {
         if (from >= tile.Length)
@@ -90,6 +92,7 @@ internal static class TileKernels
     }
 
     /// <summary>One sample: a dot product along each weight row; four rows share every activation vector loaded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardOneSample(in SynapseTile tile, Chunk[] chunks, float[] a, float[] z)
     {
         var n = tile.Length;
@@ -138,6 +141,7 @@ internal static class TileKernels
         z[tile.Targets[3]] += s3;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
     {
         var c00 = Vector512<float>.Zero; var c01 = Vector512<float>.Zero;
@@ -166,6 +170,7 @@ internal static class TileKernels
         AddTo(z, targets[3] * m + b, c30, c31);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
     {
         var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
@@ -195,6 +200,7 @@ internal static class TileKernels
     }
 
     /// <summary>g_k += Σ_j w_jk δ_j for the tile's sources (the hidden-delta sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(in SynapseTile tile, Chunk[] chunks, float[] d, float[] g, int m, int sourceFrom = 0, int sourceTo = int.MaxValue)
     {
         // Only sources in [sourceFrom, sourceTo): a thread owns those rows of g.
@@ -259,6 +265,7 @@ internal static class TileKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
     {
         var d00 = Load512(d, targets[0] * m + b, 0); var d01 = Load512(d, targets[0] * m + b, 1);
@@ -284,6 +291,7 @@ internal static class TileKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
     {
         var d00 = Load(d, targets[0] * m + b, 0); var d01 = Load(d, targets[0] * m + b, 1);
@@ -314,6 +322,7 @@ internal static class TileKernels
     /// the sum runs along the weight row, eight sources per vector, with no horizontal reductions; the few sources
     /// left over read <paramref name="a"/> neuron-major.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradient(in SynapseTile tile, Chunk[] chunks, float[] a, float[] sampleMajor, int stride, float[] d, int m, bool intoWeights = false)
     {
         var s0 = tile.FirstSource;
@@ -381,6 +390,7 @@ internal static class TileKernels
     }
 
     /// <summary>Sources i … i + 63 of all four targets: sixteen accumulators, each activation vector feeding four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gradient4x64(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
         ref var g0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights)), i);
@@ -421,6 +431,7 @@ internal static class TileKernels
     }
 
     /// <summary>Sources i … i + 15 of all four targets: each activation vector loaded serves four gradient rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gradient4x32(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
         ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
@@ -457,6 +468,7 @@ internal static class TileKernels
         c30.StoreUnsafe(ref g3, (nuint)i); c31.StoreUnsafe(ref g3, (nuint)(i + Simd.Width512));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
         ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));

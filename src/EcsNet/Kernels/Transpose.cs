@@ -14,6 +14,7 @@ internal static class Transpose
     private const int Block = 8;
 
     /// <summary>dst[c · dstStride + r] = src[r · srcStride + c] for r &lt; rows, c &lt; cols.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ReadOnlySpan<float> src, int srcStride, Span<float> dst, int dstStride, int rows, int cols)
     {
         // The loops below skip bounds checks; these two checks cover every index they form.
@@ -52,6 +53,7 @@ internal static class Transpose
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block8x8(ref float src, int srcStride, ref float dst, int dstStride)
     {
         var r0 = Vector256.LoadUnsafe(ref src);
