@@ -20,7 +20,7 @@ internal sealed class Archetype
     public const int MinimumChunkCapacity = 16;
 
     /// <summary>The largest number of chunks allocated together in one slab.</summary>
-    public const int MaxSlabChunks = 64;
+    public const int MaxSlabChunks = 256;
 
     private int _allocatedChunks;
 
