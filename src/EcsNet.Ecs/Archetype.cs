@@ -13,11 +13,11 @@ namespace EcsNet.Ecs;
 /// </remarks>
 internal sealed class Archetype
 {
-    /// <summary>Chunk size target in bytes (columns plus entity handles).</summary>
-    public const int ChunkBytes = 16 * 1024;
+    /// <summary>The default chunk size target in bytes (columns plus entity handles).</summary>
+    public const int DefaultChunkBytes = 16 * 1024;
 
-    /// <summary>The smallest number of entities per chunk, however large the components are.</summary>
-    public const int MinimumChunkCapacity = 16;
+    /// <summary>The default smallest number of entities per chunk, however large the components are.</summary>
+    public const int DefaultMinimumChunkCapacity = 16;
 
     /// <summary>The largest number of chunks allocated together in one slab.</summary>
     public const int MaxSlabChunks = 256;
@@ -27,7 +27,7 @@ internal sealed class Archetype
     private Archetype?[] _addEdges = [];
     private Archetype?[] _removeEdges = [];
 
-    public Archetype(int index, ComponentType[] types)
+    public Archetype(int index, ComponentType[] types, int chunkBytes = DefaultChunkBytes, int minimumChunkCapacity = DefaultMinimumChunkCapacity)
     {
         Index = index;
         Types = types;
@@ -49,7 +49,7 @@ internal sealed class Archetype
         }
 
         Bits = BitSet.From(types);
-        EntitiesPerChunk = Math.Max(MinimumChunkCapacity, ChunkBytes / bytes);
+        EntitiesPerChunk = Math.Max(minimumChunkCapacity, chunkBytes / bytes);
         Chunks = [];
     }
 

@@ -16,9 +16,14 @@ public sealed partial class World : IDisposable
     private Archetype?[] _archetypesByGroup = [];
     private bool _disposed;
 
-    private World(int id, int entityCapacity)
+    private readonly int _chunkBytes;
+    private readonly int _minimumChunkCapacity;
+
+    private World(int id, int entityCapacity, int chunkBytes, int minimumChunkCapacity)
     {
         Id = id;
+        _chunkBytes = chunkBytes;
+        _minimumChunkCapacity = minimumChunkCapacity;
         _entities = new EntityInfo[Math.Max(16, entityCapacity)];
     }
 
@@ -31,11 +36,22 @@ public sealed partial class World : IDisposable
     /// <summary>The number of entity slots allocated (living, free and recycled).</summary>
     public int Capacity => _entities.Length;
 
-    /// <summary>Creates an empty world.</summary>
+    /// <summary>Creates an empty world (the parameters are Arch's, by name and meaning).</summary>
+    /// <param name="chunkSizeInBytes">The target size of a chunk (all columns plus entity handles): larger chunks mean
+    /// longer contiguous runs of a column.</param>
+    /// <param name="minimumAmountOfEntitiesPerChunk">The fewest rows a chunk holds, however large the components are.</param>
+    /// <param name="archetypeCapacity">Archetype slots to allocate up front.</param>
     /// <param name="entityCapacity">Entity slots to allocate up front (grows on demand).</param>
-    public static World Create(int entityCapacity = 1024)
+    public static World Create(
+        int chunkSizeInBytes = Archetype.DefaultChunkBytes,
+        int minimumAmountOfEntitiesPerChunk = Archetype.DefaultMinimumChunkCapacity,
+        int archetypeCapacity = 2,
+        int entityCapacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(entityCapacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSizeInBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumAmountOfEntitiesPerChunk);
+        ArgumentOutOfRangeException.ThrowIfNegative(archetypeCapacity);
         int id;
         lock (WorldIdGate)
         {
@@ -50,7 +66,7 @@ public sealed partial class World : IDisposable
             }
         }
 
-        return new World(id, entityCapacity);
+        return new World(id, entityCapacity, chunkSizeInBytes, minimumAmountOfEntitiesPerChunk);
     }
 
     /// <summary>Destroys a world: drops all entities and releases its id.</summary>
@@ -150,7 +166,7 @@ public sealed partial class World : IDisposable
             return archetype;
         }
 
-        archetype = new Archetype(_archetypes.Count, sorted);
+        archetype = new Archetype(_archetypes.Count, sorted, _chunkBytes, _minimumChunkCapacity);
         _archetypes.Add(archetype);
         _archetypesByKey.Add(key, archetype);
         return archetype;

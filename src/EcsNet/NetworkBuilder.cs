@@ -17,6 +17,9 @@ namespace EcsNet;
 /// </example>
 public sealed class NetworkBuilder
 {
+    /// <summary>The chunk size of a network's world (measured: 64 KiB made the 784-100-10 step about 1.5× faster than 16 KiB; 256 KiB no faster).</summary>
+    internal const int SynapseChunkBytes = 64 * 1024;
+
     private readonly List<LayerDraft> _layers = [];
     private readonly List<(int FromLayer, int FromIndex, int ToLayer, int ToIndex, float? Weight)> _synapses = [];
     private readonly HashSet<(int, int, int, int)> _synapseKeys = [];
@@ -126,7 +129,9 @@ public sealed class NetworkBuilder
 
         initializer ??= Initializer.Gaussian;
         var random = new SeededRandom(seed);
-        var world = World.Create();
+        // 64 KiB chunks (Arch's default is 16 KiB) hold ~1,800 synapses: a fully connected row of several hundred
+        // weights then crosses at most one chunk boundary, and every boundary costs the tiled passes a cut.
+        var world = World.Create(chunkSizeInBytes: SynapseChunkBytes);
         var layers = new NetworkLayer[_layers.Count];
         var neurons = new Entity[_layers.Sum(l => l.Size)];
         var slot = 0;

@@ -26,7 +26,21 @@ public class ChunkTests
         world.Create(new Huge(1));
         foreach (ref var chunk in world.Query(new QueryDescription().WithAll<Huge>()))
         {
-            Assert.Equal(Archetype.MinimumChunkCapacity, chunk.Capacity);
+            Assert.Equal(Archetype.DefaultMinimumChunkCapacity, chunk.Capacity);
+        }
+    }
+
+    [Fact]
+    public void Chunk_size_and_minimum_rows_follow_the_world_options()
+    {
+        using var world = World.Create(chunkSizeInBytes: 64 * 1024, minimumAmountOfEntitiesPerChunk: 100);
+        world.Create(new Position(), new Health());
+        Assert.Equal(64 * 1024 / (8 + 4 + 12), CapacityOf(world));
+
+        world.Create(new Huge(1));
+        foreach (ref var chunk in world.Query(new QueryDescription().WithAll<Huge>()))
+        {
+            Assert.Equal(100, chunk.Capacity); // 64 KiB / 1 KiB rows would be 63
         }
     }
 
