@@ -84,10 +84,18 @@ public class ModelWriteTests
                     problem = $"read {reads} saw {seen.Length} bytes matching neither model";
                     return;
                 }
-                reads++;
+                Interlocked.Increment(ref reads);
             }
         });
-        for (int i = 0; i < 30 && problem is null; i++)
+        // The reader must be reading while the writes happen: wait for its first read (a fast machine can finish 30
+        // writes before a thread-pool thread starts), then keep writing until it has read many times.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref reads) == 0 && problem is null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Yield();
+        }
+
+        for (int i = 0; (i < 30 || Volatile.Read(ref reads) < 30) && problem is null && clock.Elapsed < TimeSpan.FromSeconds(20); i++)
         {
             ModelFile.Write(i % 2 == 0 ? b : a, path);
         }
