@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EcsNet.Activations;
+using EcsNet.Baselines;
 using EcsNet.Training;
 using EcsNetwork = EcsNet.Network;
 
@@ -7,52 +7,11 @@ namespace EcsNet.Benchmarks.Layouts;
 
 /// <summary>
 /// The EcsNet layout of every workload: the real library — neuron and synapse entities, weights in
-/// <c>Weight</c> components, the passes as systems — built from the same <see cref="NetworkSetup"/> (same initial
+/// <c>Weight</c> components, the passes as systems — built by <see cref="NetworkSetup.BuildNetwork"/> (same initial
 /// weights, same pruning) and stepped on the same batches as the dense and object-graph layouts.
 /// </summary>
 internal static class EcsNetLayout
 {
-    /// <summary>Builds the network of <paramref name="setup"/>: dense layers where nothing is pruned, explicit synapses where it is.</summary>
-    public static EcsNetwork Build(NetworkSetup setup, int threads = 1)
-    {
-        var sizes = setup.Sizes;
-        var builder = new NetworkBuilder().Input(sizes[0]);
-        for (var l = 0; l < setup.LayerCount; l++)
-        {
-            int from = sizes[l], to = sizes[l + 1];
-            if (setup.IsPruned)
-            {
-                builder.Layer(to, ActivationFunction.Sigmoid);
-                for (var j = 0; j < to; j++)
-                {
-                    for (var k = 0; k < from; k++)
-                    {
-                        if (setup.IsConnected(l, j, k))
-                        {
-                            builder.Connect(l, k, l + 1, j, setup.Weights[l][j * from + k]);
-                        }
-                    }
-                }
-            }
-            else
-            {
-                var rows = new float[to][];
-                for (var j = 0; j < to; j++)
-                {
-                    rows[j] = setup.Weights[l].AsSpan(j * from, from).ToArray();
-                }
-
-                builder.Dense(to, ActivationFunction.Sigmoid).Weights(l + 1, rows);
-            }
-
-            builder.Biases(l + 1, setup.Biases[l]);
-        }
-
-        var network = builder.Build(Initializer.Zero);
-        network.Threads = threads;
-        return network;
-    }
-
     /// <summary>One mini-batch SGD step, as the other layouts take it.</summary>
     public static void Step(EcsNetwork network, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int m, float eta)
     {
@@ -66,7 +25,7 @@ internal static class EcsNetLayout
     /// </summary>
     public static string Verify(NetworkSetup setup, TrainingData data, int m)
     {
-        using var ecs = Build(setup);
+        using var ecs = setup.BuildNetwork();
         using var dense = new DenseNetwork(setup, maxBatch: m);
         for (var step = 0; step < 3; step++)
         {
@@ -98,7 +57,7 @@ public partial class W1Benchmarks
     partial void SetupEcsNet()
     {
         Console.WriteLine(EcsNetLayout.Verify(Setup, Data, Batch));
-        _ecs = EcsNetLayout.Build(Setup);
+        _ecs = Setup.BuildNetwork();
     }
 
     partial void CleanupEcsNet() => _ecs.Dispose();
@@ -115,7 +74,7 @@ public partial class W2Benchmarks
 {
     private EcsNetwork _ecs = null!;
 
-    partial void SetupEcsNet() => _ecs = EcsNetLayout.Build(Setup);
+    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
 
     partial void CleanupEcsNet() => _ecs.Dispose();
 
@@ -131,7 +90,7 @@ public partial class W3Benchmarks
 {
     private EcsNetwork _ecs = null!;
 
-    partial void SetupEcsNet() => _ecs = EcsNetLayout.Build(Setup, Threads);
+    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork(Threads);
 
     partial void CleanupEcsNet() => _ecs.Dispose();
 
@@ -147,7 +106,7 @@ public partial class W4Benchmarks
 {
     private EcsNetwork _ecs = null!;
 
-    partial void SetupEcsNet() => _ecs = EcsNetLayout.Build(Setup);
+    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
 
     partial void CleanupEcsNet() => _ecs.Dispose();
 
@@ -163,7 +122,7 @@ public partial class W5Benchmarks
 {
     private EcsNetwork _ecs = null!;
 
-    partial void SetupEcsNet() => _ecs = EcsNetLayout.Build(Setup);
+    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
 
     partial void CleanupEcsNet() => _ecs.Dispose();
 

@@ -1,3 +1,5 @@
+using EcsNet.Baselines;
+
 namespace EcsNet.Benchmarks.Layouts;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcsNet.Baselines;
 
 namespace EcsNet.Benchmarks.Layouts;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using EcsNet.Baselines;
 
 namespace EcsNet.Benchmarks.Layouts;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Intrinsics;
+using EcsNet.Baselines;
 using EcsNet.Cli.Options;
 using EcsNet.Cli.Output;
 using EcsNet.Training;
@@ -9,27 +11,34 @@ using Spectre.Console;
 namespace EcsNet.Cli.Commands;
 
 /// <summary>
-/// <c>ecsnet bench</c>: a quick in-process timing of forward passes and training steps, in ns per synapse per sample
-/// and samples/s. The rigorous numbers come from the BenchmarkDotNet project.
+/// <c>ecsnet bench</c>: a quick in-process timing of the three layouts of one network — the ECS per-synapse library,
+/// the dense reference and the object-graph reference (<see cref="EcsNet.Baselines"/>) — built from the same initial
+/// weights, in ns per synapse per sample and samples/s. The rigorous numbers come from the BenchmarkDotNet project.
 /// </summary>
 internal static class BenchCommand
 {
+    private const float Eta = 0.01f; // Small, as in the benchmarks: the weights stay finite however many steps run.
+
     public static Command Create(CliContext context)
     {
         var command = HelpText.Command("bench", """
-            A quick timing of forward passes and training steps (ns per synapse, samples/s).
+            Time the ECS layout against the dense and object-graph references (ns per synapse, samples/s).
 
-            Time the ECS per-synapse layout on random data: forward passes and full training steps (forward, backward,
-            update) on mini-batches, reported as ns per synapse per sample and samples/s. A quick look only — for
-            rigorous numbers and the comparison with the dense and object-graph layouts run benchmarks/EcsNet.Benchmarks.
+            Builds one sigmoid network three ways from the same initial weights — the ECS per-synapse layout (entities,
+            components, systems), the dense reference (float[] matrices, AVX-512 kernels) and the object-graph reference
+            (one heap object per neuron and synapse) — warms each up, then times training steps (forward, backward,
+            update) on a mini-batch for --seconds each, plus ECS forward passes. Reported as ns per synapse per sample,
+            samples/s and time relative to the dense reference. A quick look only: the rigorous numbers come from
+            BenchmarkDotNet (benchmarks/README.md).
 
             Examples:
               ecsnet bench
               ecsnet bench --layers 784,30,10 --batch 10 --threads 2
+              ecsnet bench --layers 2,3,1 --batch 1 --json
             """);
         var layers = Opt.Layers("784,100,10");
         var batch = new Option<int>("--batch") { Description = "Mini-batch size m", DefaultValueFactory = _ => 32 };
-        var seconds = new Option<double>("--seconds") { Description = "Time spent on each measurement", DefaultValueFactory = _ => 1.0 };
+        var seconds = new Option<double>("--seconds") { Description = "Time spent on each measurement, after a warm-up", DefaultValueFactory = _ => 0.3 };
         var threads = Opt.Threads();
         var seed = Opt.Seed();
         var json = Opt.Json();
@@ -50,37 +59,69 @@ internal static class BenchCommand
             throw new UsageException("--batch and --threads must be at least 1, and --seconds in (0, 600]");
         }
 
-        using var network = NetworkFactory.Build(layersText, null, "sigmoid", "xavier", seed, null);
-        network.Threads = threads;
-        var random = new SeededRandom(seed);
-        var inputs = Enumerable.Range(0, m * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
-        var targets = Enumerable.Range(0, m * network.OutputSize).Select(_ => (float)random.NextDouble()).ToArray();
-        var synapses = network.SynapseCount;
-        var results = new List<(string Layout, string Pass, double NsPerSynapseSample, double SamplesPerSecond)>();
-        void Measure(string pass, Action step)
+        // One setup for all three layouts: same shape, same N(0,1) weights (drawn as the benchmarks draw them), same data.
+        // The setup takes an int seed; folding the long keeps every --seed valid.
+        var setupSeed = unchecked((int)(seed ^ (seed >> 32)));
+        var setup = NetworkSetup.Create(Parse.Layers(layersText), setupSeed);
+        var data = TrainingData.Synthetic(m, setup.Sizes[0], setup.Sizes[^1], setupSeed);
+        var inputs = data.Inputs;
+        var targets = data.Targets;
+        var synapses = setup.SynapseCount;
+
+        var results = new List<BenchResult>();
+        string description;
+        using (var network = setup.BuildNetwork(threads))
         {
-            var perStep = Time(step, seconds);
-            results.Add(("ecs", pass, perStep * 1e9 / ((double)synapses * m), m / perStep));
+            description = NetworkFactory.Describe(network);
+            results.Add(Measure("ecs", "forward", threads, () =>
+            {
+                network.LoadBatch(inputs, targets, m);
+                network.Forward();
+            }));
+            results.Add(Measure("ecs", "train step", threads, () =>
+            {
+                network.LoadBatch(inputs, targets, m);
+                network.TrainStep(Optimizer.Sgd, Eta);
+            }));
         }
 
-        Measure("forward", () =>
+        using (var dense = new DenseNetwork(setup, maxBatch: m, threads))
         {
-            network.LoadBatch(inputs, targets, m);
-            network.Forward();
-        });
-        Measure("train step", () =>
-        {
-            network.LoadBatch(inputs, targets, m);
-            network.TrainStep(Optimizer.Sgd, 0.01f);
-        });
+            results.Add(Measure("dense", "train step", threads, () => dense.TrainStep(inputs, targets, m, Eta)));
+        }
 
-        const string Missing = "dense and object-graph references: not in the library yet (EcsNet.Baselines)";
+        // The object graph is single-threaded by nature: its passes chase references one neuron at a time.
+        var graph = new ObjectGraphNetwork(setup);
+        results.Add(Measure("object-graph", "train step", 1, () => graph.TrainStep(inputs, targets, m, Eta)));
+
+        var denseStep = results.Single(r => r.Layout == "dense").SecondsPerStep;
         if (json)
         {
+            // One line per pass, as before this command compared layouts: the top-level numbers are the ECS layout's,
+            // and "layouts" lists every layout timed on that pass.
             var lines = new JsonLines(context.Out);
-            foreach (var r in results)
+            foreach (var pass in results.GroupBy(r => r.Pass))
             {
-                lines.Write(new { layout = r.Layout, pass = r.Pass, network = NetworkFactory.Describe(network), batch = m, threads, synapses, ns_per_synapse_sample = r.NsPerSynapseSample, samples_per_second = r.SamplesPerSecond });
+                var ecs = pass.Single(r => r.Layout == "ecs");
+                lines.Write(new
+                {
+                    layout = ecs.Layout,
+                    pass = pass.Key,
+                    network = description,
+                    batch = m,
+                    threads,
+                    synapses,
+                    ns_per_synapse_sample = ecs.NsPerSynapseSample(synapses, m),
+                    samples_per_second = ecs.SamplesPerSecond(m),
+                    layouts = pass.Select(r => new
+                    {
+                        layout = r.Layout,
+                        threads = r.Threads,
+                        ns_per_synapse_sample = r.NsPerSynapseSample(synapses, m),
+                        samples_per_second = r.SamplesPerSecond(m),
+                        time_vs_dense = pass.Key == "train step" ? r.SecondsPerStep / denseStep : (double?)null,
+                    }),
+                });
             }
 
             return ExitCodes.Success;
@@ -88,18 +129,30 @@ internal static class BenchCommand
 
         var c = CultureInfo.InvariantCulture;
         var console = context.Console();
-        console.WriteLine($"{NetworkFactory.Describe(network)}: {synapses.ToString("N0", c)} synapses, mini-batch {m}, {threads} thread(s), {seconds.ToString(c)} s per measurement");
-        var table = new Table().AddColumns("layout", "pass", "ns / synapse / sample", "samples/s");
-        table.Columns[2].RightAligned();
-        table.Columns[3].RightAligned();
+        console.WriteLine($"{description}: {synapses.ToString("N0", c)} synapses, mini-batch {m}, {threads} thread(s)");
+        console.WriteLine($"same initial weights and data for every layout, {seconds.ToString(c)} s each after a warm-up");
+        var table = new Table().AddColumns("layout", "pass", "threads", "ns / synapse / sample", "samples/s", "time vs dense");
+        for (var i = 2; i < table.Columns.Count; i++)
+        {
+            table.Columns[i].RightAligned();
+        }
+
         foreach (var r in results)
         {
-            table.AddRow(r.Layout, r.Pass, r.NsPerSynapseSample.ToString("F3", c), r.SamplesPerSecond.ToString("N0", c));
+            var ratio = r.Pass == "train step" ? (r.SecondsPerStep / denseStep).ToString("F2", c) + "×" : "";
+            table.AddRow(r.Layout, r.Pass, r.Threads.ToString(c), r.NsPerSynapseSample(synapses, m).ToString("F3", c), r.SamplesPerSecond(m).ToString("N0", c), ratio);
         }
 
         console.Write(table);
-        console.WriteLine(Missing);
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            console.WriteLine("note: this CPU has no AVX-512, so the dense reference's Vector512 kernels run emulated (slowly)");
+        }
+
+        console.WriteLine("A quick look: the rigorous numbers come from BenchmarkDotNet (benchmarks/README.md).");
         return ExitCodes.Success;
+
+        BenchResult Measure(string layout, string pass, int layoutThreads, Action step) => new(layout, pass, layoutThreads, Time(step, seconds));
     }
 
     /// <summary>Warms up, then runs <paramref name="step"/> repeatedly for about <paramref name="seconds"/>; returns the seconds per step.</summary>
@@ -123,4 +176,11 @@ internal static class BenchCommand
         return clock.Elapsed.TotalSeconds / steps;
     }
 
+    /// <summary>One timed layout and pass: the seconds one step of m samples took.</summary>
+    private sealed record BenchResult(string Layout, string Pass, int Threads, double SecondsPerStep)
+    {
+        public double NsPerSynapseSample(long synapses, int m) => SecondsPerStep * 1e9 / ((double)synapses * m);
+
+        public double SamplesPerSecond(int m) => m / SecondsPerStep;
+    }
 }

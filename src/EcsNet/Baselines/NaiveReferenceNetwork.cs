@@ -1,4 +1,4 @@
-namespace EcsNet.Benchmarks.Layouts;
+namespace EcsNet.Baselines;
 
 /// <summary>
 /// Nielsen's algorithm as plain triple loops in double precision: the oracle the fast layouts are checked

@@ -1,4 +1,4 @@
-namespace EcsNet.Benchmarks.Layouts;
+namespace EcsNet.Baselines;
 
 /// <summary>
 /// Samples for the layout benchmarks, sample-major: <c>Inputs[s * InputSize + k]</c>,

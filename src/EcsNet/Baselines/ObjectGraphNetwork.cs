@@ -1,4 +1,4 @@
-namespace EcsNet.Benchmarks.Layouts;
+namespace EcsNet.Baselines;
 
 /// <summary>
 /// The textbook object-oriented layout: every neuron and synapse is a heap object linked by references, and a
@@ -12,25 +12,25 @@ namespace EcsNet.Benchmarks.Layouts;
 /// </remarks>
 public sealed class ObjectGraphNetwork
 {
-    private readonly Neuron[][] _layers;
+    private readonly ObjectNeuron[][] _layers;
 
-    /// <summary>Builds the graph from <paramref name="setup"/>: one <see cref="Synapse"/> per existing connection.</summary>
+    /// <summary>Builds the graph from <paramref name="setup"/>: one <see cref="ObjectSynapse"/> per existing connection.</summary>
     public ObjectGraphNetwork(NetworkSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var sizes = setup.Sizes;
-        _layers = new Neuron[sizes.Length][];
+        _layers = new ObjectNeuron[sizes.Length][];
         for (var i = 0; i < sizes.Length; i++)
         {
-            _layers[i] = new Neuron[sizes[i]];
+            _layers[i] = new ObjectNeuron[sizes[i]];
             for (var n = 0; n < sizes[i]; n++)
             {
-                _layers[i][n] = new Neuron(n);
+                _layers[i][n] = new ObjectNeuron(n);
             }
         }
         for (var l = 0; l < setup.LayerCount; l++)
         {
-            Neuron[] sources = _layers[l], targets = _layers[l + 1];
+            ObjectNeuron[] sources = _layers[l], targets = _layers[l + 1];
             for (var j = 0; j < targets.Length; j++)
             {
                 var to = targets[j];
@@ -39,7 +39,7 @@ public sealed class ObjectGraphNetwork
                 {
                     if (setup.IsConnected(l, j, k))
                     {
-                        var synapse = new Synapse(sources[k], to, setup.Weights[l][(j * sources.Length) + k]);
+                        var synapse = new ObjectSynapse(sources[k], to, setup.Weights[l][(j * sources.Length) + k]);
                         to.In.Add(synapse);
                         sources[k].Out.Add(synapse);
                         SynapseCount++;
@@ -50,7 +50,7 @@ public sealed class ObjectGraphNetwork
     }
 
     /// <summary>Neurons by layer, input layer first.</summary>
-    public IReadOnlyList<Neuron[]> Layers => _layers;
+    public IReadOnlyList<ObjectNeuron[]> Layers => _layers;
 
     /// <summary>Number of synapse objects.</summary>
     public long SynapseCount { get; }

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
+using EcsNet.Kernels;
 
-namespace EcsNet.Benchmarks.Layouts;
+namespace EcsNet.Baselines;
 
 /// <summary>
 /// The dense reference layout — the "physical limit" yardstick: per-layer weight matrices in 64-byte aligned,
@@ -13,13 +14,13 @@ namespace EcsNet.Benchmarks.Layouts;
 /// stored: the update adds −η/m · Σ_s δ aᵀ straight from the accumulators.</para>
 /// <para>Zero allocations per step: every buffer is sized for <c>maxBatch</c> at construction. With
 /// <c>threads</c> &gt; 1 each phase splits the rows (forward, update), columns (hidden delta) or samples
-/// (sigmoid) of a layer into 8 fixed contiguous chunks per thread, which the persistent workers claim
-/// dynamically; every element is computed by the same instruction sequence whatever the partition, so results
-/// are bit-identical for any thread count.</para>
+/// (sigmoid) of a layer into 8 fixed contiguous chunks per thread, which the library's persistent workers
+/// claim dynamically; every element is computed by the same instruction sequence whatever the partition, so
+/// results are bit-identical for any thread count.</para>
 /// <para>Buffers live on the pinned object heap (never moved), so the kernels use raw pointers without
 /// per-step pinning; the arrays stay referenced by this object. Dispose stops the worker threads.</para>
 /// </remarks>
-public sealed unsafe class DenseNetwork : IDisposable
+public sealed unsafe class DenseNetwork : IDisposable, IPartitionedJob
 {
     private const int Lanes = DenseKernels.Lanes;
     private const int ChunksPerThread = 8;
@@ -32,7 +33,6 @@ public sealed unsafe class DenseNetwork : IDisposable
     private readonly float*[] _deltas; // [l]: maxBatch × _strides[l+1], delta of layer l+1.
     private readonly List<float[]> _keepAlive = [];
     private readonly WorkerPool? _pool;
-    private readonly Action<int> _runPart;
 
     // The phase the workers run next; written by the caller before WorkerPool.Run (which publishes it).
     private Phase _phase;
@@ -41,6 +41,7 @@ public sealed unsafe class DenseNetwork : IDisposable
     private float _scale;
     private int _chunks = 1; // Pieces the current phase is split into.
     private int _nextChunk; // Next unclaimed piece (multi-threaded only).
+    private bool _disposed;
 
     /// <summary>Builds the network with <paramref name="setup"/>'s initial parameters (copied).</summary>
     /// <param name="setup">Shape and initial weights; a pruning mask is ignored (this layout is always dense).</param>
@@ -77,7 +78,6 @@ public sealed unsafe class DenseNetwork : IDisposable
             setup.Biases[l].CopyTo(new Span<float>(_biases[l], rows));
             _deltas[l] = Allocate(maxBatch * _strides[l + 1]);
         }
-        _runPart = RunPart;
         _pool = threads > 1 ? new WorkerPool(threads) : null;
     }
 
@@ -172,8 +172,16 @@ public sealed unsafe class DenseNetwork : IDisposable
     /// <summary>The activations of the output layer for sample <paramref name="s"/> of the last step.</summary>
     public ReadOnlySpan<float> Output(int s) => new(_activations[^1] + (s * _strides[^1]), _sizes[^1]);
 
-    /// <summary>Stops the worker threads (no-op for one thread).</summary>
-    public void Dispose() => _pool?.Dispose();
+    /// <summary>Stops the worker threads (no-op for one thread); safe to call twice.</summary>
+    public void Dispose()
+    {
+        // The library's pool must not be disposed twice (its semaphores would be released after disposal).
+        if (!_disposed)
+        {
+            _disposed = true;
+            _pool?.Dispose();
+        }
+    }
 
     private void Run(Phase phase, int layer)
     {
@@ -188,7 +196,7 @@ public sealed unsafe class DenseNetwork : IDisposable
         {
             _chunks = Threads * ChunksPerThread;
             _nextChunk = 0;
-            _pool.Run(_runPart);
+            _pool.Run(this);
         }
     }
 
@@ -197,11 +205,11 @@ public sealed unsafe class DenseNetwork : IDisposable
     /// thread: on a shared machine one thread can be descheduled for milliseconds, and every phase would wait
     /// for it; with claimed chunks the other thread takes over its work. The chunk boundaries are fixed and
     /// each element is computed by the same instructions whichever thread runs its chunk, so results stay
-    /// bit-identical to the single-threaded network.
+    /// bit-identical to the single-threaded network, and no two parts ever touch the same chunk (the
+    /// <see cref="IPartitionedJob"/> contract).
     /// </summary>
-    private void RunPart(int part)
+    void IPartitionedJob.Execute(int part, int parts)
     {
-        _ = part;
         int chunk;
         while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunks)
         {

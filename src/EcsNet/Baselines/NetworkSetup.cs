@@ -1,8 +1,12 @@
-namespace EcsNet.Benchmarks.Layouts;
+using EcsNet.Activations;
+using EcsNet.Training;
+
+namespace EcsNet.Baselines;
 
 /// <summary>
 /// The shape and the deterministic initial parameters shared by every layout of a benchmark, so that
-/// EcsNet, the dense reference and the object graph start from bit-identical weights.
+/// EcsNet (<see cref="BuildNetwork"/>), the dense reference (<see cref="DenseNetwork"/>) and the object graph
+/// (<see cref="ObjectGraphNetwork"/>) start from bit-identical weights.
 /// </summary>
 /// <remarks>
 /// Weight layer <c>l</c> (0-based) connects layer <c>Sizes[l]</c> (source, index k) to layer <c>Sizes[l + 1]</c>
@@ -71,6 +75,51 @@ public sealed class NetworkSetup
 
     /// <summary>Whether synapse k → j of weight layer <paramref name="layer"/> exists.</summary>
     public bool IsConnected(int layer, int j, int k) => Mask is null || Mask[layer][j * Sizes[layer] + k];
+
+    /// <summary>
+    /// The ECS network with these parameters, sigmoid everywhere: dense layers where nothing is pruned, one explicit
+    /// synapse entity per surviving connection where it is (so pruned synapses do not exist, as in the object graph).
+    /// </summary>
+    /// <param name="threads">Threads for the synapse passes (<see cref="Network.Threads"/>).</param>
+    public Network BuildNetwork(int threads = 1)
+    {
+        var builder = new NetworkBuilder().Input(Sizes[0]);
+        for (var l = 0; l < LayerCount; l++)
+        {
+            int from = Sizes[l], to = Sizes[l + 1];
+            if (IsPruned)
+            {
+                builder.Layer(to, ActivationFunction.Sigmoid);
+                for (var j = 0; j < to; j++)
+                {
+                    for (var k = 0; k < from; k++)
+                    {
+                        if (IsConnected(l, j, k))
+                        {
+                            builder.Connect(l, k, l + 1, j, Weights[l][(j * from) + k]);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                var rows = new float[to][];
+                for (var j = 0; j < to; j++)
+                {
+                    rows[j] = Weights[l].AsSpan(j * from, from).ToArray();
+                }
+
+                builder.Dense(to, ActivationFunction.Sigmoid).Weights(l + 1, rows);
+            }
+
+            builder.Biases(l + 1, Biases[l]);
+        }
+
+        // Zero: every weight and bias is set above; nothing may be drawn on top of them.
+        var network = builder.Build(Initializer.Zero);
+        network.Threads = threads;
+        return network;
+    }
 
     /// <summary>
     /// Builds a network setup. With <paramref name="keepFraction"/> &lt; 1 exactly
