@@ -72,6 +72,9 @@ public sealed partial class World
     public void InlineQuery<T, T0>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -88,10 +91,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i));
+                    each.Update(ref Unsafe.Add(ref f0, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -102,6 +106,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -119,10 +124,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -246,6 +252,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -264,10 +273,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -279,6 +289,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -298,10 +309,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -435,6 +447,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -455,10 +470,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -471,6 +487,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -492,10 +509,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -639,6 +657,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2, T3>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2, T3>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -661,10 +682,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -678,6 +700,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2, T3>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2, T3>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -701,10 +724,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -858,6 +882,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2, T3, T4>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2, T3, T4>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -882,10 +909,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -900,6 +928,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2, T3, T4>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2, T3, T4>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -925,10 +954,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -1092,6 +1122,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2, T3, T4, T5>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2, T3, T4, T5>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1118,10 +1151,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -1137,6 +1171,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2, T3, T4, T5>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2, T3, T4, T5>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1164,10 +1199,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -1341,6 +1377,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2, T3, T4, T5, T6>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2, T3, T4, T5, T6>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1369,10 +1408,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -1389,6 +1429,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2, T3, T4, T5, T6>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2, T3, T4, T5, T6>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1418,10 +1459,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>
@@ -1605,6 +1647,9 @@ public sealed partial class World
     public void InlineQuery<T, T0, T1, T2, T3, T4, T5, T6, T7>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<T0, T1, T2, T3, T4, T5, T6, T7>
     {
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1635,10 +1680,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i), ref Unsafe.Add(ref f7, i));
+                    each.Update(ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i), ref Unsafe.Add(ref f7, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -1656,6 +1702,7 @@ public sealed partial class World
     public void InlineEntityQuery<T, T0, T1, T2, T3, T4, T5, T6, T7>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<T0, T1, T2, T3, T4, T5, T6, T7>
     {
+        var each = iForEach;
         foreach (var archetype in Query(in description).Archetypes)
         {
             if (archetype.ChunkCount == 0)
@@ -1687,10 +1734,11 @@ public sealed partial class World
                 var count = chunk.Count;
                 for (var i = 0; i < count; i++)
                 {
-                    iForEach.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i), ref Unsafe.Add(ref f7, i));
+                    each.Update(Unsafe.Add(ref entities, i), ref Unsafe.Add(ref f0, i), ref Unsafe.Add(ref f1, i), ref Unsafe.Add(ref f2, i), ref Unsafe.Add(ref f3, i), ref Unsafe.Add(ref f4, i), ref Unsafe.Add(ref f5, i), ref Unsafe.Add(ref f6, i), ref Unsafe.Add(ref f7, i));
                 }
             }
         }
+        iForEach = each;
     }
 
     /// <summary>

@@ -183,7 +183,11 @@ public sealed partial class World
     public void InlineQuery<T, {tp(n)}>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEach<{tp(n)}>
     {{
-{loop(f"iForEach.Update({args})")}
+        // A local copy: through the ref parameter the JIT would have to assume that every component write may alias
+        // the struct's fields and reload them on each entity.
+        var each = iForEach;
+{loop(f"each.Update({args})")}
+        iForEach = each;
     }}
 
     /// <summary>Calls <paramref name="iForEach"/>'s <c>Update</c> with the entity for every matching entity; inlined, allocation-free.</summary>
@@ -193,7 +197,9 @@ public sealed partial class World
     public void InlineEntityQuery<T, {tp(n)}>(in QueryDescription description, ref T iForEach)
         where T : struct, IForEachWithEntity<{tp(n)}>
     {{
-{loop(f"iForEach.Update(Unsafe.Add(ref entities, i), {args})", True)}
+        var each = iForEach;
+{loop(f"each.Update(Unsafe.Add(ref entities, i), {args})", True)}
+        iForEach = each;
     }}
 
     /// <summary>
