@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EcsNet.Cli.Options;
 using EcsNet.Cli.Output;
+using EcsNet.Data;
 using EcsNet.Training;
 
 namespace EcsNet.Cli.Commands;
@@ -16,7 +17,8 @@ internal static class PredictCommand
 
             Run a saved model on data: one line per sample (predicted class and outputs), then the accuracy.
             The model's stored input normalisation is applied to the raw data. Built-in data sets give their test part
-            (the same split as train with the same --seed).
+            (the same split as train with the same --seed). A CSV file whose columns are exactly the model's inputs
+            (no label column, no --label) is unlabelled: outputs per sample, no accuracy.
 
             Examples:
               ecsnet predict --model mnist.json --dataset mnist
@@ -44,6 +46,15 @@ internal static class PredictCommand
     {
         using var model = Models.Load(modelPath);
         var network = model.Network;
+
+        // A CSV file with exactly the model's inputs as columns, and no --label or --target, is unlabelled data:
+        // otherwise its last column would be taken as the label and the shapes could never match.
+        if (dataset is null && dataPath is not null && label is null && target is null && File.Exists(dataPath)
+            && CsvDataReader.TryReadFeatures(dataPath, network.InputSize, out var features))
+        {
+            return RunUnlabelled(context, model, dataPath, features, limit, json);
+        }
+
         var data = DataSources.ForPrediction(dataset, dataPath, label, target, seed);
         if (model.Normalizer is { } normalizer)
         {
@@ -94,6 +105,53 @@ internal static class PredictCommand
         {
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"accuracy {Fmt.Percent(eval.Accuracy)} ({eval.Correct}/{eval.Count}), cost {eval.Cost:F6} on '{data.Name}'"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Outputs per sample of a features-only CSV file; with no labels there is no accuracy or cost to report.</summary>
+    private static int RunUnlabelled(CliContext context, LoadedModel model, string dataPath, float[] features, int? limit, bool json)
+    {
+        var network = model.Network;
+        var inputs = network.InputSize;
+        if (model.Normalizer is { } normalizer && normalizer.InputSize != inputs)
+        {
+            throw new UsageException($"shape mismatch: model {model.Path} normalises {normalizer.InputSize} inputs, but has {inputs}");
+        }
+
+        var count = features.Length / inputs;
+        var shown = Math.Min(count, limit ?? int.MaxValue);
+        var names = model.ClassNames;
+        string ClassName(int c) => names is not null && c < names.Length ? names[c] : c.ToString(CultureInfo.InvariantCulture);
+        var lines = new JsonLines(context.Out);
+        var sample = new float[inputs];
+        var outputs = new float[network.OutputSize];
+        for (var i = 0; i < shown; i++)
+        {
+            features.AsSpan(i * inputs, inputs).CopyTo(sample);
+            model.Normalizer?.Apply(sample);
+            network.Predict(sample).CopyTo(outputs);
+            var predicted = Classification.ClassOf(outputs, outputs.Length, 1, 0, network.OutputLayer.Activation);
+            if (json)
+            {
+                lines.Write(new { index = i, predicted, predicted_name = ClassName(predicted), actual = (int?)null, outputs });
+            }
+            else
+            {
+                var values = string.Join(", ", outputs.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)));
+                context.Out.WriteLine($"{i,5}: {ClassName(predicted)}  [{values}]");
+            }
+        }
+
+        var name = Path.GetFileNameWithoutExtension(dataPath);
+        if (json)
+        {
+            lines.Write(new { summary = true, samples = count, labelled = false });
+        }
+        else
+        {
+            context.Out.WriteLine($"{count} samples predicted on '{name}' (no label column: no accuracy)");
         }
 
         return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace EcsNet.Data;
@@ -132,6 +133,76 @@ public static class CsvDataReader
             oneHot[i * classes.Length + labels[i]] = 1f;
         }
         return new DataSet(setName, [.. inputs], oneHot, featureIndices.Length, classes.Length, labels, classes);
+    }
+
+    /// <summary>
+    /// Reads a CSV file whose every column is a feature (no label or target column): unlabelled data to predict on.
+    /// </summary>
+    /// <param name="path">File path; error messages name it.</param>
+    /// <param name="expectedInputs">The number of features the caller can use (e.g. a model's inputs).</param>
+    /// <param name="features">Sample-major features, <c>features[i * expectedInputs + f]</c>, when the method returns true.</param>
+    /// <returns>
+    /// False, reading no data rows, when the header does not have exactly <paramref name="expectedInputs"/> columns:
+    /// the file then has label or target columns besides the features and is read with <see cref="Read(string, string?, IReadOnlyList{string}?)"/>.
+    /// </returns>
+    /// <remarks>
+    /// There is no <see cref="DataSet"/> here on purpose: a data set always has targets, and inventing some would
+    /// let a caller measure an accuracy against labels that do not exist. Values are checked like <see cref="Read(string, string?, IReadOnlyList{string}?)"/> checks features.
+    /// </remarks>
+    /// <exception cref="DataFormatException">The file is malformed; the message names the file, line, column and problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static bool TryReadFeatures(string path, int expectedInputs, [NotNullWhen(true)] out float[]? features)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return TryReadFeatures(reader, path, expectedInputs, out features);
+    }
+
+    /// <summary>Reads feature-only CSV text from <paramref name="reader"/>; see <see cref="TryReadFeatures(string, int, out float[])"/>.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">Name used in error messages.</param>
+    /// <param name="expectedInputs">The number of features the caller can use.</param>
+    /// <param name="features">Sample-major features when the method returns true.</param>
+    /// <returns>False when the header does not have exactly <paramref name="expectedInputs"/> columns.</returns>
+    /// <exception cref="DataFormatException">The text is malformed.</exception>
+    public static bool TryReadFeatures(TextReader reader, string sourceName, int expectedInputs, [NotNullWhen(true)] out float[]? features)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expectedInputs);
+        features = null;
+
+        var tokenizer = new CsvTokenizer(reader, sourceName);
+        var fields = new List<string>();
+        if (!tokenizer.TryReadRecord(fields))
+        {
+            throw new DataFormatException(sourceName, "file is empty; expected a header row and data rows");
+        }
+        string[] header = [.. fields.Select(f => f.Trim())];
+        CheckHeader(header, sourceName, tokenizer.RecordLine);
+        if (header.Length != expectedInputs)
+        {
+            return false;
+        }
+
+        var values = new List<float>();
+        while (tokenizer.TryReadRecord(fields))
+        {
+            int line = tokenizer.RecordLine;
+            if (fields.Count != header.Length)
+            {
+                throw new DataFormatException(sourceName, $"line {line}: {fields.Count} fields but the header has {header.Length} columns");
+            }
+            for (int f = 0; f < header.Length; f++)
+            {
+                values.Add(ParseNumber(fields[f], header[f], line, sourceName));
+            }
+        }
+        if (values.Count == 0)
+        {
+            throw new DataFormatException(sourceName, "has a header row but no data rows");
+        }
+        features = [.. values];
+        return true;
     }
 
     private static void CheckHeader(string[] header, string source, int line)
