@@ -1,8 +1,6 @@
-using EcsNet.Activations;
 using EcsNet.Components;
 using EcsNet.Costs;
 using EcsNet.Systems;
-using EcsNet.Training;
 
 namespace EcsNet;
 
