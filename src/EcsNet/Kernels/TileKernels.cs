@@ -170,6 +170,7 @@ internal static class TileKernels
         AddTo(z, targets[3] * m + b, c30, c31);
     }
 
+    // The 256-bit twin of Forward4x32: it takes a remainder of 16–31 samples the 512-bit kernel leaves.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
     {
@@ -291,6 +292,7 @@ internal static class TileKernels
         }
     }
 
+    // The 256-bit twin of Backward4x32: it takes a remainder of 16–31 samples the 512-bit kernel leaves.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
     {
@@ -468,6 +470,7 @@ internal static class TileKernels
         c30.StoreUnsafe(ref g3, (nuint)i); c31.StoreUnsafe(ref g3, (nuint)(i + Simd.Width512));
     }
 
+    // The 256-bit twin of Gradient4x32: it takes a remainder of 16–31 sources the 512-bit kernel leaves.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
