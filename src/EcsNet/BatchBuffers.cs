@@ -79,9 +79,6 @@ internal sealed class BatchBuffers
         return AT;
     }
 
-    /// <summary>The m values of the neuron in <paramref name="slot"/>.</summary>
-    public Span<float> Row(float[] buffer, int slot) => buffer.AsSpan(slot * Size, Size);
-
     /// <summary>The rows of <paramref name="count"/> consecutive slots.</summary>
     public Span<float> Rows(float[] buffer, int firstSlot, int count) => buffer.AsSpan(firstSlot * Size, count * Size);
 }

@@ -52,84 +52,44 @@ internal static class EcsNetLayout
 
 public partial class W1Benchmarks
 {
-    private EcsNetwork _ecs = null!;
-
     partial void SetupEcsNet()
     {
         Console.WriteLine(EcsNetLayout.Verify(Setup, Data, Batch));
-        _ecs = Setup.BuildNetwork();
+        Ecs = Setup.BuildNetwork();
     }
-
-    partial void CleanupEcsNet() => _ecs.Dispose();
 
     [Benchmark]
-    public void EcsNet()
-    {
-        var first = NextBatch(Batch);
-        EcsNetLayout.Step(_ecs, Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void EcsNet() => StepEcsNet(Batch);
 }
 
 public partial class W2Benchmarks
 {
-    private EcsNetwork _ecs = null!;
-
-    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
-
-    partial void CleanupEcsNet() => _ecs.Dispose();
+    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
 
     [Benchmark]
-    public void EcsNet()
-    {
-        var first = NextBatch(1);
-        EcsNetLayout.Step(_ecs, Data.BatchInputs(first, 1), Data.BatchTargets(first, 1), 1, Eta);
-    }
+    public void EcsNet() => StepEcsNet(Batch);
 }
 
 public partial class W3Benchmarks
 {
-    private EcsNetwork _ecs = null!;
-
-    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork(Threads);
-
-    partial void CleanupEcsNet() => _ecs.Dispose();
+    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork(Threads);
 
     [Benchmark]
-    public void EcsNet()
-    {
-        var first = NextBatch(Batch);
-        EcsNetLayout.Step(_ecs, Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void EcsNet() => StepEcsNet(Batch);
 }
 
 public partial class W4Benchmarks
 {
-    private EcsNetwork _ecs = null!;
-
-    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
-
-    partial void CleanupEcsNet() => _ecs.Dispose();
+    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
 
     [Benchmark]
-    public void EcsNet()
-    {
-        var first = NextBatch(Batch);
-        EcsNetLayout.Step(_ecs, Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void EcsNet() => StepEcsNet(Batch);
 }
 
 public partial class W5Benchmarks
 {
-    private EcsNetwork _ecs = null!;
-
-    partial void SetupEcsNet() => _ecs = Setup.BuildNetwork();
-
-    partial void CleanupEcsNet() => _ecs.Dispose();
+    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
 
     [Benchmark]
-    public void EcsNet()
-    {
-        var first = NextBatch(Batch);
-        EcsNetLayout.Step(_ecs, Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void EcsNet() => StepEcsNet(Batch);
 }

@@ -9,20 +9,14 @@ namespace EcsNet.Benchmarks.Layouts;
 /// <code>
 /// public partial class W1Benchmarks
 /// {
-///     private global::EcsNet.SomeNetwork _ecs = null!;
-///     partial void SetupEcsNet() =&gt; _ecs = /* build from Setup (weights, biases, Mask), max batch Batch */;
-///     partial void CleanupEcsNet() { }
+///     partial void SetupEcsNet() =&gt; Ecs = Setup.BuildNetwork();
 ///     [Benchmark]
-///     public void EcsNet()
-///     {
-///         var first = NextBatch(Batch);
-///         _ecs.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-///     }
+///     public void EcsNet() =&gt; StepEcsNet(Batch);
 /// }
 /// </code>
 /// (Inside these classes a member named <c>EcsNet</c> hides the <c>EcsNet</c> namespace: write <c>global::EcsNet...</c>
 /// or use <c>using</c> directives.) <c>SetupEcsNet</c> runs at the end of the class's <c>[GlobalSetup]</c>, after
-/// <see cref="Setup"/> and <see cref="Data"/> are ready; <c>CleanupEcsNet</c> in <c>[GlobalCleanup]</c>.
+/// <see cref="Setup"/> and <see cref="Data"/> are ready; <see cref="CleanupEcsNet"/> runs in <c>[GlobalCleanup]</c>.
 /// </summary>
 /// <remarks>
 /// Every benchmark invocation is exactly one training step on the next mini-batch (cycling through
@@ -47,6 +41,19 @@ public abstract class LayoutBenchmarkBase
 
     /// <summary>The samples the steps cycle through.</summary>
     protected TrainingData Data { get; private set; } = null!;
+
+    /// <summary>The EcsNet layout of the workload, built by the class's <c>SetupEcsNet</c>.</summary>
+    protected global::EcsNet.Network Ecs { get; set; } = null!;
+
+    /// <summary>One EcsNet training step on the next mini-batch of <paramref name="m"/> samples.</summary>
+    protected void StepEcsNet(int m)
+    {
+        var first = NextBatch(m);
+        EcsNetLayout.Step(Ecs, Data.BatchInputs(first, m), Data.BatchTargets(first, m), m, Eta);
+    }
+
+    /// <summary>Releases the EcsNet layout (its world and worker threads).</summary>
+    protected void CleanupEcsNet() => Ecs?.Dispose();
 
     /// <summary>
     /// Sample data for a workload. Synthetic MNIST-like data for now; the single place to swap in MNIST

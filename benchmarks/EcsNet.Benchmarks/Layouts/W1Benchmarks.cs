@@ -51,6 +51,4 @@ public partial class W1Benchmarks : LayoutBenchmarkBase
 
     // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
     partial void SetupEcsNet();
-
-    partial void CleanupEcsNet();
 }

@@ -50,6 +50,4 @@ public partial class W2Benchmarks : LayoutBenchmarkBase
 
     // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
     partial void SetupEcsNet();
-
-    partial void CleanupEcsNet();
 }

@@ -51,6 +51,4 @@ public partial class W3Benchmarks : LayoutBenchmarkBase
     // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs
     // (use Threads for the EcsNet thread count).
     partial void SetupEcsNet();
-
-    partial void CleanupEcsNet();
 }

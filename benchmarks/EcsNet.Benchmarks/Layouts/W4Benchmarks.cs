@@ -59,6 +59,4 @@ public partial class W4Benchmarks : LayoutBenchmarkBase
     // EcsNet layout (pruned, built from Setup): implement these and add [Benchmark] public void EcsNet()
     // in Layouts/EcsNetLayout.cs.
     partial void SetupEcsNet();
-
-    partial void CleanupEcsNet();
 }

@@ -49,6 +49,4 @@ public partial class W5Benchmarks : LayoutBenchmarkBase
 
     // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
     partial void SetupEcsNet();
-
-    partial void CleanupEcsNet();
 }
