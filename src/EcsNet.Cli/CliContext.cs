@@ -18,6 +18,33 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Cancellat
     public bool Interactive { get; } = interactive;
 
     /// <summary>
+    /// The terminal's width in columns (COLUMNS, else the console's), or 80 when stdout is not a terminal, so drawn
+    /// rows never wrap.
+    /// </summary>
+    public int Width
+    {
+        get
+        {
+            if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+            {
+                return columns;
+            }
+
+            try
+            {
+                return Interactive && System.Console.WindowWidth > 0 ? System.Console.WindowWidth : 80;
+            }
+            catch (IOException)
+            {
+                return 80;
+            }
+        }
+    }
+
+    /// <summary>True when colour may be used: a terminal, and NO_COLOR (no-color.org) is not set.</summary>
+    public bool Colour => Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>
     /// A Spectre console over <see cref="Out"/>. With <paramref name="decorated"/> false (or a redirected stdout)
     /// it writes no escape codes and assumes a wide, non-interactive terminal, so captured output is plain text.
     /// </summary>
@@ -28,7 +55,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, Cancellat
         {
             Out = new AnsiConsoleOutput(Out),
             Ansi = fancy ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = fancy ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            ColorSystem = fancy && Colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = fancy ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!fancy)

@@ -41,12 +41,8 @@ public sealed partial class Network
     /// <summary>Loads the samples <paramref name="indices"/> of <paramref name="data"/> as one batch.</summary>
     public void LoadBatch(DataSet data, ReadOnlySpan<int> indices)
     {
-        if (data.InputSize != InputSize || data.OutputSize != OutputSize)
-        {
-            throw new ArgumentException(
-                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs; the network has {InputSize} and {OutputSize}");
-        }
-
+        ArgumentNullException.ThrowIfNull(data);
+        data.CheckFits(this);
         var m = indices.Length;
         if (m == 0)
         {

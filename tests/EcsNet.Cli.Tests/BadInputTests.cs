@@ -92,10 +92,6 @@ public sealed class BadInputTests : IDisposable
         => AssertUsageError(CliRunner.Run("train", "--dataset", "xor", "--lr", lr), "learning rate", "> 0");
 
     [Fact]
-    public void BatchLargerThanTheData()
-        => AssertUsageError(CliRunner.Run("train", "--dataset", "xor", "--batch", "10"), "batch size 10", "4 training samples");
-
-    [Fact]
     public void UnknownOptionAndMalformedNumber()
     {
         AssertUsageError(CliRunner.Run("train", "--bogus"), "--bogus");

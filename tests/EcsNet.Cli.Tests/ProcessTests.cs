@@ -50,7 +50,7 @@ public sealed class ProcessTests
             var errors = await stderr;
             Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{rest}\n{errors}");
             Assert.Contains("interrupted", errors);
-            Assert.Matches(@"stopped\s+│\s+cancelled", rest);
+            Assert.Matches(@"stopped\s+│\s+interrupted", rest);
             var spec = EcsNet.Persistence.ModelFile.Read(model);
             Assert.Equal([784, 30, 10], spec.Layers.Select(l => l.Size));
             Assert.Equal(["interrupted.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));

@@ -9,7 +9,7 @@ public sealed class TrainTests
     [Fact]
     public void XorIsLearnedWithTheDefaults()
     {
-        var run = CliRunner.Run("train", "--dataset", "xor", "--quiet");
+        var run = CliRunner.Run("train", "--dataset", "xor", "--verbosity", "epochs");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("training 2-3-1 sigmoid on xor", run.Out);
@@ -23,20 +23,21 @@ public sealed class TrainTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.OutLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(7, lines.Length);
+        Assert.All(lines, l => Assert.Equal("type", l.EnumerateObject().First().Name));
+        Assert.Equal(["start", "epoch", "epoch", "epoch", "epoch", "epoch", "summary"], lines.Select(l => l.GetProperty("type").GetString()));
         for (var e = 0; e < 5; e++)
         {
-            var m = lines[e];
+            var m = lines[e + 1];
             Assert.Equal(e + 1, m.GetProperty("epoch").GetInt32());
-            foreach (var field in new[] { "cost", "train_accuracy", "test_accuracy", "seconds", "samples_per_second" })
+            foreach (var field in new[] { "cost", "train_accuracy", "test_cost", "test_accuracy", "learning_rate", "seconds", "samples_per_second" })
             {
                 Assert.Equal(JsonValueKind.Number, m.GetProperty(field).ValueKind);
             }
         }
 
         var summary = lines[^1];
-        Assert.True(summary.GetProperty("summary").GetBoolean());
-        Assert.Equal("Completed", summary.GetProperty("stop_reason").GetString());
+        Assert.Equal("completed", summary.GetProperty("stop_reason").GetString());
         Assert.InRange(summary.GetProperty("test_accuracy").GetDouble(), 0, 1);
     }
 
@@ -113,7 +114,7 @@ public sealed class TrainTests
         var model = temp.File("xor.json");
         Assert.Equal(0, CliRunner.Run("train", "--dataset", "xor", "--epochs", "10", "--save", model, "--quiet").ExitCode);
 
-        var run = CliRunner.Run("train", "--dataset", "xor", "--model", model, "--epochs", "10", "--quiet");
+        var run = CliRunner.Run("train", "--dataset", "xor", "--model", model, "--epochs", "10", "--verbosity", "epochs");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("training 2-3-1 sigmoid on xor", run.Out);
@@ -156,7 +157,7 @@ public sealed class TrainTests
     {
         var run = CliRunner.Run("train", "--dataset", "iris", "--layers", "4,10,3", "--activation", "relu,softmax", "--cost", "cross-entropy",
             "--init", "he", "--optimizer", "adam", "--lr", "0.01", "--lr-decay", "exp:0.01", "--l2", "0.0001", "--validation", "0.2",
-            "--early-stop", "5", "--batch", "0", "--epochs", "20", "--threads", "2", "--quiet");
+            "--early-stop", "5", "--batch", "0", "--epochs", "20", "--threads", "2", "--verbosity", "epochs");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("4-10-3 relu,softmax", run.Out);
@@ -190,7 +191,7 @@ public sealed class TrainTests
         using var temp = new TempFolder();
         var csv = temp.Write("points.csv", Csv.Separable(90));
 
-        var run = CliRunner.Run("train", "--data", csv, "--normalize", "minmax", "--test-fraction", "0.2", "--epochs", "3", "--quiet");
+        var run = CliRunner.Run("train", "--data", csv, "--normalize", "minmax", "--test-fraction", "0.2", "--epochs", "3", "--verbosity", "epochs");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("(72 training / 18 test samples)", run.Out);

@@ -32,7 +32,7 @@ internal static class GradCheckCommand
         var cost = Opt.Cost("quadratic, or the model's");
         var init = new Option<string>("--init") { Description = "Initial weights for --layers", DefaultValueFactory = _ => "gaussian" };
         var data = Opt.Data();
-        var dataset = Opt.Dataset(DataSources.Names);
+        var dataset = Opt.Dataset();
         var samples = new Option<int>("--samples") { Description = "Samples summed over", DefaultValueFactory = _ => 16 };
         var epsilon = new Option<double>("--epsilon") { Description = "The finite-difference step ε", DefaultValueFactory = _ => 1e-6 };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted relative error", DefaultValueFactory = _ => 1e-2 };
@@ -68,7 +68,7 @@ internal static class GradCheckCommand
             var set = p.GetValue(data) is null && p.GetValue(dataset) is null
                 ? RandomData(network, Math.Max(1, p.GetValue(samples)), p.GetValue(seed))
                 : DataSources.ForPrediction(p.GetValue(dataset), p.GetValue(data), null, null, p.GetValue(seed));
-            Models.CheckShape(network, set, modelPath is null ? "the network" : $"model {modelPath}", $"data '{set.Name}'");
+            set.CheckFits(network, modelPath is null ? "the network" : $"model {modelPath}");
             var report = GradientCheck.Run(network, set, p.GetValue(samples), p.GetValue(epsilon));
             var passed = report.Passed(p.GetValue(tolerance));
             Print(context, network, report, passed, p.GetValue(tolerance), p.GetValue(json));

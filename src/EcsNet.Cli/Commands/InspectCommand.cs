@@ -30,7 +30,7 @@ internal static class InspectCommand
             """);
         var model = Opt.Model(required: true);
         var data = Opt.Data();
-        var dataset = Opt.Dataset(DataSources.Names);
+        var dataset = Opt.Dataset();
         var label = Opt.Label();
         var target = Opt.Target();
         var threshold = new Option<double>("--threshold") { Description = "Saturation threshold as a fraction of f′'s maximum", DefaultValueFactory = _ => 0.01 };
@@ -51,7 +51,7 @@ internal static class InspectCommand
             {
                 set = DataSources.ForPrediction(p.GetValue(dataset), p.GetValue(data), p.GetValue(label), p.GetValue(target), p.GetValue(seed));
                 set = loaded.Normalizer?.Apply(set) ?? set;
-                Models.CheckShape(network, set, $"model {path}", $"data '{set.Name}'");
+                set.CheckFits(network, $"model {path}");
                 set = Targets.ForOutput(set, network.OutputLayer.Activation);
             }
 

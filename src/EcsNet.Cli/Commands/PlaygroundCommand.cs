@@ -78,7 +78,7 @@ internal static class PlaygroundCommand
             throw new UsageException("--every, --epochs and --frames must be at least 1, --count at least 4, and --width between 8 and 400");
         }
 
-        TrainRunner.CheckOutputFolder(s.Svg, "--svg");
+        TrainRunner.CheckWritable(s.Svg, "--svg");
         var kind = s.Dataset.Trim().ToLowerInvariant();
         if (kind is not ("circle" or "xor2d" or "xor" or "gauss" or "gaussian" or "spiral"))
         {
@@ -101,7 +101,7 @@ internal static class PlaygroundCommand
             L2 = s.L2,
             Seed = s.Seed,
         };
-        options.Validate(trainSet.Count);
+        options.Validate();
 
         var frames = Math.Min(s.Frames ?? int.MaxValue, Math.Max(1, (s.Epochs + s.Every - 1) / s.Every));
         var title = $"{kind}, noise {s.Noise.ToString(CultureInfo.InvariantCulture)}, {train.Count} training / {test.Count} test points, {NetworkFactory.Describe(network)}, η = {s.Lr.ToString(CultureInfo.InvariantCulture)}";

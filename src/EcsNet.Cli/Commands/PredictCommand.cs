@@ -26,7 +26,7 @@ internal static class PredictCommand
             """);
         var model = Opt.Model(required: true);
         var data = Opt.Data();
-        var dataset = Opt.Dataset(DataSources.Names);
+        var dataset = Opt.Dataset();
         var label = Opt.Label();
         var target = Opt.Target();
         var seed = Opt.Seed();
@@ -66,7 +66,7 @@ internal static class PredictCommand
             data = normalizer.Apply(data);
         }
 
-        Models.CheckShape(network, data, $"model {modelPath}", $"data '{data.Name}'");
+        data.CheckFits(network, $"model {modelPath}");
         data = Targets.ForOutput(data, network.OutputLayer.Activation);
         var eval = Evaluator.Evaluate(network, data);
         var names = model.ClassNames ?? data.ClassNames;

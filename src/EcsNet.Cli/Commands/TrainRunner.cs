@@ -1,102 +1,155 @@
+using System.CommandLine;
 using System.Globalization;
 using EcsNet.Cli.Options;
 using EcsNet.Cli.Output;
 using EcsNet.Cli.Rendering;
 using EcsNet.Costs;
+using EcsNet.Data;
+using EcsNet.Persistence;
 using EcsNet.Training;
-using Spectre.Console;
 
 namespace EcsNet.Cli.Commands;
 
 /// <summary>The body of <c>train</c> and of the main job: resolve data and network, train, report, save.</summary>
 internal static class TrainRunner
 {
-    public static int Execute(CliContext context, TrainRequest r)
+    /// <param name="context">Where to write.</param>
+    /// <param name="p">The parsed command line.</param>
+    /// <param name="o">The options of the command (the main job has a subset; the others keep their defaults).</param>
+    /// <param name="command">"train" or "ecsnet", for the JSON start line.</param>
+    /// <param name="dataset">The main job's fixed data set, or null to read --dataset/--data.</param>
+    public static int Execute(CliContext context, ParseResult p, TrainOptionSet o, string command, string? dataset = null)
     {
-        var mode = OutputModes.Of(context, r.Json, r.Quiet);
-        CheckOutputFolder(r.Save, "--save");
-        CheckOutputFolder(r.Plot, "--plot");
-        CheckOutputFolder(r.Metrics, "--metrics");
-        var problem = DataSources.Load(r.Dataset, r.Data, r.Label, r.Target, r.Normalize, r.TestFraction, r.Seed);
-        var d = problem.Defaults;
+        var mode = OutputModes.Of(context, p.GetValue(o.Json), p.GetValue(o.Quiet), p.GetValue(o.Verbosity));
+        var save = p.GetValue(o.Save);
+        var plot = p.GetValue(o.Plot);
+        var metricsPath = p.GetValue(o.Metrics);
+        var checkpoint = p.GetValue(o.Checkpoint);
 
-        var (network, modelCost) = CreateNetwork(r, problem);
+        // Every output is checked before any work, so a long run never ends in "cannot write".
+        CheckWritable(save, "--save");
+        CheckWritable(plot, "--plot");
+        CheckWritable(metricsPath, "--metrics");
+        if (checkpoint is not null)
+        {
+            CheckCheckpointFolder(checkpoint);
+        }
+
+        var seed = p.GetValue(o.Seed);
+        var problem = DataSources.Load(dataset ?? p.GetValue(o.Dataset), p.GetValue(o.Data), p.GetValue(o.Label), p.GetValue(o.Target),
+            p.GetValue(o.Normalize), p.GetValue(o.TestFraction), seed);
+        var d = problem.Defaults;
+        var options = o.Bind(p, d.Training);
+        options.Validate();
+
+        var modelPath = p.GetValue(o.Model);
+        var layers = p.GetValue(o.Layers);
+        if (modelPath is null)
+        {
+            MemoryBudget.Check(Parse.Layers(layers ?? d.Layers), options.BatchSize, problem.Train.Count, p.GetValue(o.MaxMemory));
+        }
+
+        var (network, modelCost) = CreateNetwork(p, o, problem, modelPath, layers, seed);
         using var owned = network;
-        network.Cost = CostFunction.ByName(r.Cost ?? modelCost ?? d.Cost, network.OutputLayer.Activation);
-        if (r.Threads is { } threads)
+        network.Cost = CostFunction.ByName(p.GetValue(o.Cost) ?? modelCost ?? d.Cost, network.OutputLayer.Activation);
+        if (p.GetValue(o.Threads) is { } threads)
         {
             network.Threads = threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1 (got {threads})");
         }
 
         var train = Targets.ForOutput(problem.Train, network.OutputLayer.Activation);
         var test = problem.Test is null ? null : Targets.ForOutput(problem.Test, network.OutputLayer.Activation);
-        var options = new TrainingOptions
+        var classification = train.Labels is not null;
+        var logEvery = p.GetValue(o.LogEvery) ?? TrainingSession.DefaultLogEvery(options.Epochs);
+        if (logEvery < 1)
         {
-            Epochs = r.Epochs ?? d.Epochs,
-            BatchSize = r.Batch ?? d.Batch,
-            LearningRate = r.LearningRate ?? d.LearningRate,
-            Schedule = LearningRateSchedule.Parse(r.LrDecay),
-            Optimizer = Optimizer.Parse(r.Optimizer),
-            L1 = r.L1,
-            L2 = r.L2,
-            ValidationFraction = r.Validation,
-            EarlyStopPatience = r.EarlyStop,
-            ErrorThreshold = r.ErrorThreshold,
-            Seed = r.Seed,
-        };
-        options.Validate(train.Count);
+            throw new UsageException($"--log-every must be at least 1 (got {logEvery})");
+        }
 
-        if (mode != OutputMode.Json)
+        var json = mode == OutputMode.Json ? new JsonLines(context.Out) : null;
+        if (options.BatchSize > train.Count)
+        {
+            var note = $"--batch {options.BatchSize} is larger than the {Fmt.Count(train.Count, "training sample")}: training full batch ({train.Count})";
+            if (json is not null)
+            {
+                json.Write("note", new { message = note });
+            }
+            else
+            {
+                context.Err.WriteLine($"ecsnet: note: {note}");
+            }
+        }
+
+        if (json is not null)
+        {
+            json.Write("start", new
+            {
+                command,
+                data = problem.Name,
+                network = NetworkFactory.Describe(network),
+                cost_function = network.Cost.Name,
+                optimizer = options.Optimizer.ToString(),
+                learning_rate = options.LearningRate,
+                batch = options.BatchSizeFor(train.Count),
+                epochs = options.Epochs,
+                seed = options.Seed,
+                train_samples = train.Count,
+                test_samples = test?.Count,
+            });
+        }
+        else if (mode != OutputMode.Quiet)
         {
             context.Out.WriteLine(Header(problem, network, options, train.Count, test?.Count));
         }
 
-        var result = TrainingSession.Run(context, network, train, test, options, mode);
-        if (r.Save is not null)
+        var trainer = new Trainer(options);
+        using var metrics = metricsPath is null ? null : new MetricsCsv(metricsPath);
+        if (metrics is not null)
         {
-            Models.Save(network, r.Save, problem.Normalizer, problem.ClassNames, problem.Name);
+            trainer.EpochCompleted += metrics.Add;
         }
 
-        if (r.Plot is not null)
+        if (checkpoint is not null)
         {
-            SvgCurves.Write(r.Plot, result.Epochs, $"{problem.Name}: {NetworkFactory.Describe(network)}");
-        }
-
-        if (r.Metrics is not null)
-        {
-            MetricsCsv.Write(r.Metrics, result.Epochs);
-        }
-
-        var trainEval = Evaluator.Evaluate(network, train);
-        var testEval = test is null ? null : Evaluator.Evaluate(network, test);
-        if (mode == OutputMode.Json)
-        {
-            new JsonLines(context.Out).Write(new
+            var best = double.PositiveInfinity;
+            trainer.EpochCompleted += m =>
             {
-                summary = true,
-                stop_reason = result.StopReason.ToString(),
-                message = result.Message,
-                epochs = result.Epochs.Count,
-                cost = trainEval.Cost,
-                train_accuracy = trainEval.Accuracy,
-                test_cost = testEval?.Cost,
-                test_accuracy = testEval?.Accuracy,
-                seconds = result.Epochs.Sum(e => e.Seconds),
-                samples_per_second = result.Epochs.Count == 0 ? 0 : result.Epochs.Average(e => e.SamplesPerSecond),
-                saved = r.Save,
-            });
+                Models.Save(network, Path.Combine(checkpoint, "last.json"), problem.Normalizer, problem.ClassNames, problem.Name);
+                var watched = m.ValidationCost ?? m.Cost;
+                if (watched < best)
+                {
+                    best = watched;
+                    Models.Save(network, Path.Combine(checkpoint, "best.json"), problem.Normalizer, problem.ClassNames, problem.Name);
+                }
+            };
+        }
+
+        var result = TrainingSession.Run(context, trainer, network, train, test, mode, logEvery, classification);
+        if (save is not null)
+        {
+            SaveNamingOption(() => Models.Save(network, save, problem.Normalizer, problem.ClassNames, problem.Name), "--save");
+        }
+
+        if (plot is not null)
+        {
+            SvgCurves.Write(plot, result.Epochs, $"{problem.Name}: {NetworkFactory.Describe(network)}");
+        }
+
+        var report = Report.Of(network, train, test, problem.ClassNames, classification);
+        if (json is not null)
+        {
+            json.Write("summary", report.Json(result, save));
         }
         else
         {
-            var console = context.Console();
-            console.Write(Summary(result, trainEval, testEval, r.Save));
-            if (r.Showcase && testEval is not null && mode != OutputMode.Quiet)
+            report.Write(context, result, save, mode);
+            if (dataset is not null && mode != OutputMode.Quiet && test is not null && report.TestEvaluation is { } testEval)
             {
-                Showcase(context, console, test!, testEval, problem.ClassNames);
+                MisclassifiedDigits(context, test, testEval);
             }
         }
 
-        return Finish(context, result, r.Save);
+        return Finish(context, result, save);
     }
 
     /// <summary>Turns the stop reason into stderr messages and the exit code.</summary>
@@ -116,23 +169,25 @@ internal static class TrainRunner
         }
     }
 
-    private static (Network Network, string? Cost) CreateNetwork(TrainRequest r, Problem problem)
+    private static (Network Network, string? Cost) CreateNetwork(ParseResult p, TrainOptionSet o, Problem problem, string? modelPath, string? layers, long seed)
     {
-        if (r.Model is null)
+        var activation = p.GetValue(o.Activation);
+        var init = p.GetValue(o.Init);
+        if (modelPath is null)
         {
-            return (NetworkFactory.Build(r.Layers ?? problem.Defaults.Layers, r.Activation, problem.Defaults.Activation,
-                r.Init ?? problem.Defaults.Init, r.Seed, problem.Train), null);
+            return (NetworkFactory.Build(layers ?? problem.Defaults.Layers, activation, problem.Defaults.Activation,
+                init ?? problem.Defaults.Init, seed, problem.Train), null);
         }
 
-        if (r.Layers is not null || r.Activation is not null || r.Init is not null)
+        if (layers is not null || activation is not null || init is not null)
         {
             throw new UsageException("--model gives the network: drop --layers, --activation and --init");
         }
 
-        var loaded = Models.Load(r.Model);
+        var loaded = Models.Load(modelPath);
         try
         {
-            Models.CheckShape(loaded.Network, problem.Train, $"model {r.Model}", $"data '{problem.Name}'");
+            problem.Train.CheckFits(loaded.Network, $"model {modelPath}");
         }
         catch
         {
@@ -143,66 +198,68 @@ internal static class TrainRunner
         return (loaded.Network, loaded.CostName);
     }
 
-    /// <summary>Fails before any work when the folder an output file would go to does not exist.</summary>
-    public static void CheckOutputFolder(string? path, string option)
+    /// <summary>
+    /// Fails before any work when <paramref name="path"/> could not be written: a folder, a missing folder, or one
+    /// without write permission. The message names the option and the path.
+    /// </summary>
+    public static void CheckWritable(string? path, string option)
     {
-        if (path is null)
+        if (path is not null)
         {
-            return;
+            SaveNamingOption(() => ModelFile.CheckWritable(path), option);
+        }
+    }
+
+    private static void CheckCheckpointFolder(string folder)
+    {
+        if (File.Exists(folder))
+        {
+            throw new UsageException($"--checkpoint {folder}: is a file; give a folder");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
+        SaveNamingOption(() => Directory.CreateDirectory(folder), "--checkpoint");
+        CheckWritable(Path.Combine(folder, "best.json"), "--checkpoint");
+    }
+
+    private static void SaveNamingOption(Action write, string option)
+    {
+        try
         {
-            throw new UsageException($"{option} {path}: folder '{folder}' does not exist");
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option} {Cli.MessageOf(e)}");
         }
     }
 
     private static string Header(Problem problem, Network network, TrainingOptions o, int train, int? test)
     {
-        var batch = o.BatchSize switch { 0 => "full batch", 1 => "incremental", var m => $"mini-batch {m}" };
+        var batch = o.BatchSizeFor(train) switch
+        {
+            1 => "incremental",
+            var m when m == train => "full batch",
+            var m => $"mini-batch {m}",
+        };
         var samples = test is { } t ? $"{train} training / {t} test samples" : $"{train} training samples";
         return string.Create(CultureInfo.InvariantCulture,
-            $"training {NetworkFactory.Describe(network)} on {problem.Name} ({samples}): {network.Cost.Name} cost, {o.Optimizer} η = {o.LearningRate}, {batch}, {o.Epochs} epochs, seed {o.Seed}");
+            $"training {NetworkFactory.Describe(network)} on {problem.Name} ({samples}): {network.Cost.Name} cost, {o.Optimizer} η = {o.LearningRate}, {batch}, {Fmt.Count(o.Epochs, "epoch")}, seed {o.Seed}");
     }
 
-    private static Table Summary(TrainingResult result, Evaluation train, Evaluation? test, string? saved)
+    /// <summary>The main job's extra: a few misclassified test digits, as many as fit the terminal's width.</summary>
+    private static void MisclassifiedDigits(CliContext context, DataSet test, Evaluation eval)
     {
-        var table = new Table().Title("summary").AddColumn("").AddColumn(new TableColumn("value").RightAligned());
-        var c = CultureInfo.InvariantCulture;
-        table.AddRow("stopped", Markup.Escape(result.StopReason.ToString().ToLowerInvariant()));
-        table.AddRow("epochs", result.Epochs.Count.ToString(c));
-        table.AddRow("training cost", train.Cost.ToString("F4", c));
-        table.AddRow("training accuracy", Markup.Escape($"{Fmt.Percent(train.Accuracy)} ({train.Correct}/{train.Count})"));
-        if (test is not null)
+        if (test.InputSize != 28 * 28)
         {
-            table.AddRow("test cost", test.Cost.ToString("F4", c));
-            table.AddRow("test accuracy", Markup.Escape($"{Fmt.Percent(test.Accuracy)} ({test.Correct}/{test.Count})"));
+            return;
         }
 
-        if (result.Epochs.Count > 0)
-        {
-            table.AddRow("time", result.Epochs.Sum(e => e.Seconds).ToString("F1", c) + " s");
-            table.AddRow("samples/s", result.Epochs.Average(e => e.SamplesPerSecond).ToString("N0", c));
-        }
-
-        if (saved is not null)
-        {
-            table.AddRow("saved", Markup.Escape(saved));
-        }
-
-        return table;
-    }
-
-    private static void Showcase(CliContext context, IAnsiConsole console, Data.DataSet test, Evaluation eval, string[]? classNames)
-    {
-        var classes = classNames?.Length ?? test.OutputSize;
-        console.Write(ConfusionTable.Create(eval.Confusion(classes), classNames));
-        var wrong = Enumerable.Range(0, eval.Count).Where(i => eval.Predictions[i] != eval.Truth[i]).Take(4).ToArray();
-        if (wrong.Length > 0 && test.InputSize == 28 * 28)
+        var fit = Math.Clamp((context.Width + 2) / (28 + 2), 1, 4);
+        var wrong = Enumerable.Range(0, eval.Count).Where(i => eval.Predictions[i] != eval.Truth[i]).Take(fit).ToArray();
+        if (wrong.Length > 0)
         {
             context.Out.WriteLine("some misclassified test digits (true → predicted):");
-            DigitRenderer.WriteRow(context.Out, test, wrong, eval, context.Interactive);
+            DigitRenderer.WriteRow(context.Out, test, wrong, eval, context.Colour);
         }
     }
 }

@@ -1,95 +1,119 @@
-using System.Diagnostics;
 using System.Globalization;
 using EcsNet.Cli.Output;
 using EcsNet.Data;
 using EcsNet.Training;
-using Spectre.Console;
 
 namespace EcsNet.Cli.Commands;
 
 /// <summary>Runs a <see cref="Trainer"/> and reports each epoch in the chosen <see cref="OutputMode"/>.</summary>
 internal static class TrainingSession
 {
-    public static TrainingResult Run(CliContext context, Network network, DataSet train, DataSet? test, TrainingOptions options, OutputMode mode)
+    /// <summary>Trains, printing epoch lines (every <paramref name="logEvery"/>-th), a progress bar, or JSON lines.</summary>
+    /// <param name="classification">False for numeric targets: no accuracy is printed.</param>
+    public static TrainingResult Run(CliContext context, Trainer trainer, Network network, DataSet train, DataSet? test,
+        OutputMode mode, int logEvery, bool classification)
     {
-        var trainer = new Trainer(options);
+        var epochs = trainer.Options.Epochs;
+        var printed = 0;
+        EpochMetrics? last = null;
         switch (mode)
         {
             case OutputMode.Json:
                 var json = new JsonLines(context.Out);
-                trainer.EpochCompleted += m => json.Write(new
+                trainer.EpochCompleted += m => json.Write("epoch", new
                 {
                     epoch = m.Epoch,
                     cost = m.Cost,
-                    train_accuracy = m.TrainAccuracy,
-                    test_accuracy = m.TestAccuracy,
+                    train_accuracy = classification ? m.TrainAccuracy : (double?)null,
+                    validation_cost = m.ValidationCost,
+                    validation_accuracy = classification ? m.ValidationAccuracy : null,
                     test_cost = m.TestCost,
-                    validation_accuracy = m.ValidationAccuracy,
+                    test_accuracy = classification ? m.TestAccuracy : null,
+                    learning_rate = m.LearningRate,
                     seconds = m.Seconds,
                     samples_per_second = m.SamplesPerSecond,
                 });
-                return trainer.Train(network, train, test, context.Cancellation);
+                break;
             case OutputMode.Plain:
                 trainer.EpochCompleted += m =>
                 {
-                    context.Out.WriteLine(EpochLine(m, options.Epochs));
-                    context.Out.Flush();
-                };
-                return trainer.Train(network, train, test, context.Cancellation);
-            case OutputMode.Live:
-                return RunLive(context, trainer, network, train, test, options);
-            default:
-                return trainer.Train(network, train, test, context.Cancellation);
-        }
-    }
-
-    /// <summary>"epoch  3/30  cost 0.0412  train 91.20%  test 92.05%  1.31 s  6,105 samples/s".</summary>
-    public static string EpochLine(EpochMetrics m, int epochs)
-    {
-        var width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  cost {m.Cost:F4}  train {Fmt.Percent(m.TrainAccuracy)}");
-        if (m.ValidationAccuracy is { } v)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  validation {Fmt.Percent(v)}");
-        }
-
-        if (m.TestAccuracy is { } t)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  test {Fmt.Percent(t)}");
-        }
-
-        return line + string.Create(CultureInfo.InvariantCulture, $"  {m.Seconds:F2} s  {m.SamplesPerSecond:N0} samples/s");
-    }
-
-    private static TrainingResult RunLive(CliContext context, Trainer trainer, Network network, DataSet train, DataSet? test, TrainingOptions options)
-    {
-        var console = context.Console();
-        TrainingResult? result = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(progress =>
-            {
-                var task = progress.AddTask("epoch 1", maxValue: 1);
-                var clock = Stopwatch.StartNew();
-                var epoch = 0;
-                trainer.Progress += p =>
-                {
-                    if (p.Epoch != epoch)
+                    last = m;
+                    if (Shows(m.Epoch, epochs, logEvery))
                     {
-                        epoch = p.Epoch;
-                        clock.Restart();
+                        printed = m.Epoch;
+                        context.Out.WriteLine(EpochLine(m, epochs, classification));
+                        context.Out.Flush();
                     }
-
-                    var rate = p.SamplesDone / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}  {rate:N0} samples/s");
-                    task.Value = (double)p.SamplesDone / p.SamplesTotal;
                 };
-                trainer.EpochCompleted += m => console.MarkupLine(Markup.Escape(EpochLine(m, options.Epochs)));
-                result = trainer.Train(network, train, test, context.Cancellation);
-                task.Value = 1;
-            });
-        return result!;
+                break;
+            case OutputMode.Live:
+                var bar = new ProgressLine(context.Out, context.Width);
+                trainer.Progress += bar.Update;
+                trainer.EpochCompleted += m =>
+                {
+                    last = m;
+                    var show = Shows(m.Epoch, epochs, logEvery);
+                    printed = show ? m.Epoch : printed;
+                    bar.Finish(show ? EpochLine(m, epochs, classification) : null, m.Samples);
+                };
+                break;
+        }
+
+        var result = trainer.Train(network, train, test, context.Cancellation);
+        if (last is not null && printed != last.Epoch)
+        {
+            // Stopped early between two logged epochs: the last one still gets its line.
+            context.Out.WriteLine(EpochLine(last, epochs, classification));
+        }
+
+        return result;
     }
+
+    /// <summary>The default of --log-every: every epoch up to 50, else a round step giving about 50 lines.</summary>
+    public static int DefaultLogEvery(int epochs)
+    {
+        foreach (var step in new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000 })
+        {
+            if (epochs / step <= 50)
+            {
+                return step;
+            }
+        }
+
+        return 10000;
+    }
+
+    /// <summary>"epoch  3/30  cost 0.0412  train 91.20%  validation 0.0501 90.00%  test 92.05%  1.31 s  6,105 samples/s".</summary>
+    public static string EpochLine(EpochMetrics m, int epochs, bool classification)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var width = epochs.ToString(c).Length;
+        var line = string.Create(c, $"epoch {m.Epoch.ToString(c).PadLeft(width)}/{epochs}  cost {Fmt.Number(m.Cost)}");
+        if (classification)
+        {
+            line += $"  train {Fmt.Percent(m.TrainAccuracy)}";
+        }
+
+        if (m.ValidationCost is { } vc)
+        {
+            line += $"  validation cost {Fmt.Number(vc)}";
+            if (classification && m.ValidationAccuracy is { } va)
+            {
+                line += $" {Fmt.Percent(va)}";
+            }
+        }
+
+        if (classification && m.TestAccuracy is { } t)
+        {
+            line += $"  test {Fmt.Percent(t)}";
+        }
+        else if (!classification && m.TestCost is { } tc)
+        {
+            line += $"  test cost {Fmt.Number(tc)}";
+        }
+
+        return line + string.Create(c, $"  {m.Seconds:F2} s  {m.SamplesPerSecond:N0} samples/s");
+    }
+
+    private static bool Shows(int epoch, int epochs, int every) => epoch == 1 || epoch == epochs || epoch % every == 0;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcsNet.Data;
 using EcsNet.Persistence;
+using EcsNet.Training;
 
 namespace EcsNet.Cli.Options;
 
@@ -10,10 +11,38 @@ namespace EcsNet.Cli.Options;
 internal static class DataSources
 {
     /// <summary>The names <c>--dataset</c> accepts.</summary>
-    public const string Names = "xor | and | or | nand | xnor | iris | mnist | circle | xor2d | gauss | spiral";
+    public static readonly string Names = string.Join(" | ", Opt.DatasetNames);
 
     private static readonly string[] Gates = ["xor", "and", "or", "nand", "xnor"];
     private static readonly string[] PlaygroundKinds = ["circle", "xor2d", "gauss", "spiral"];
+
+    /// <summary>The 2-input gates: 2-3-1 sigmoid, incremental descent.</summary>
+    private static readonly Defaults GateDefaults = new("2,3,1", "sigmoid", new TrainingOptions { LearningRate = 2.0f, BatchSize = 1, Epochs = 2000 });
+
+    private static readonly Defaults IrisDefaults = new("4,8,3", "sigmoid", new TrainingOptions { LearningRate = 1.0f, Epochs = 200 });
+
+    /// <summary>The lectures' setup: the library's defaults (η 3.0, mini-batch 10, 30 epochs) are the lectures' values.</summary>
+    private static readonly Defaults MnistDefaults = new("784,30,10", "sigmoid", new TrainingOptions());
+
+    private static readonly Defaults PlaygroundDefaults = new("2,8,8,1", "tanh,tanh,sigmoid", new TrainingOptions { LearningRate = 0.3f, Epochs = 200 }, Init: "xavier");
+
+    /// <summary>CSV files: a hidden layer between the input and output sizes.</summary>
+    private static Defaults CsvDefaults(int inputs, int outputs)
+        => new($"{inputs},{Math.Max(4, (inputs + outputs) / 2 + 2)},{outputs}", "sigmoid", new TrainingOptions { LearningRate = 0.5f, Epochs = 100 });
+
+    /// <summary>"784-30-10 sigmoid, quadratic, η 3, batch 10, 30 epochs": the main job's setup.</summary>
+    public static string MnistSetup => MnistDefaults.Describe();
+
+    /// <summary>One line per data set for the help text, from the same presets training uses.</summary>
+    public static string DefaultsHelp() => string.Join(Environment.NewLine, new[]
+    {
+        $"  {string.Join('/', Gates)}: {GateDefaults.Describe()}",
+        $"  iris: {IrisDefaults.Describe()}, z-score inputs, a third held out as test set",
+        $"  mnist: {MnistDefaults.Describe()}",
+        $"  {string.Join('/', PlaygroundKinds)}: {PlaygroundDefaults.Describe()}, xavier init, half held out as test set",
+        $"  --data FILE.csv: {CsvDefaults(4, 3).Describe().Replace("4-6-3", "inputs-hidden-outputs", StringComparison.Ordinal)}",
+        $"  --data IDX-FOLDER: as mnist, sized to the files",
+    });
 
     /// <summary>Samples generated for a 2-D playground set.</summary>
     public const int PlaygroundCount = 500;
@@ -54,25 +83,22 @@ internal static class DataSources
         if (Gates.Contains(name))
         {
             // Four rows: training and measuring on the same truth table is the point of the exercise.
-            return Finish(name, LogicGates.ByName(name), null, normalize ?? "none", 0, split,
-                new Defaults("2,3,1", "sigmoid", LearningRate: 2.0f, Batch: 1, Epochs: 2000));
+            return Finish(name, LogicGates.ByName(name), null, normalize ?? "none", 0, split, GateDefaults);
         }
 
         switch (name)
         {
             case "iris":
-                return Finish(name, Iris.Load(), null, normalize ?? "zscore", testFraction ?? 1.0 / 3, split,
-                    new Defaults("4,8,3", "sigmoid", LearningRate: 1.0f, Batch: 10, Epochs: 200));
+                return Finish(name, Iris.Load(), null, normalize ?? "zscore", testFraction ?? 1.0 / 3, split, IrisDefaults);
             case "mnist":
                 var (train, test) = Mnist.LoadEmbedded();
-                return Finish("mnist-10k", train, test, normalize ?? "none", testFraction ?? 0, split, new Defaults("784,30,10", "sigmoid"));
+                return Finish("mnist-10k", train, test, normalize ?? "none", testFraction ?? 0, split, MnistDefaults);
         }
 
         if (PlaygroundKinds.Contains(name))
         {
             var points = Playground.Generate(name, PlaygroundCount, noise, split);
-            return Finish(name, points, null, normalize ?? "none", testFraction ?? 0.5, split,
-                new Defaults("2,8,8,1", "tanh,tanh,sigmoid", LearningRate: 0.3f, Batch: 10, Epochs: 200, Init: "xavier"));
+            return Finish(name, points, null, normalize ?? "none", testFraction ?? 0.5, split, PlaygroundDefaults);
         }
 
         throw new UsageException($"--dataset: unknown data set '{dataset}' (valid: {Names})");
@@ -96,7 +122,7 @@ internal static class DataSources
         {
             var (train, test) = Mnist.LoadFolder(path);
             return Finish(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), train, test, normalize ?? "none", testFraction, seed,
-                new Defaults($"{train.InputSize},30,{train.OutputSize}", "sigmoid"));
+                MnistDefaults with { Layers = $"{train.InputSize},30,{train.OutputSize}" });
         }
 
         if (!File.Exists(path))
@@ -106,9 +132,7 @@ internal static class DataSources
 
         var targets = target is null ? null : Parse.Split(target);
         var set = CsvDataReader.Read(path, label, targets);
-        var hidden = Math.Max(4, (set.InputSize + set.OutputSize) / 2 + 2);
-        var defaults = new Defaults($"{set.InputSize},{hidden},{set.OutputSize}", "sigmoid", LearningRate: 0.5f, Batch: 10, Epochs: 100);
-        return Finish(Path.GetFileNameWithoutExtension(path), set, null, normalize ?? "none", testFraction, seed, defaults);
+        return Finish(Path.GetFileNameWithoutExtension(path), set, null, normalize ?? "none", testFraction, seed, CsvDefaults(set.InputSize, set.OutputSize));
     }
 
     private static Problem Finish(string name, DataSet train, DataSet? test, string normalize, double testFraction, int seed, Defaults defaults)

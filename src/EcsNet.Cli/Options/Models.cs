@@ -50,14 +50,4 @@ internal static class Models
 
         ModelFile.Write(spec, path);
     }
-
-    /// <summary>Checks that data fits a network before any work starts, naming both.</summary>
-    public static void CheckShape(Network network, DataSet data, string modelName, string dataName)
-    {
-        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
-        {
-            throw new UsageException(
-                $"shape mismatch: {modelName} has {network.InputSize} inputs and {network.OutputSize} outputs, but {dataName} has {data.InputSize} inputs and {data.OutputSize} outputs");
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using EcsNet.Data;
+using EcsNet.Training;
 
 namespace EcsNet.Cli.Options;
 
@@ -12,12 +13,18 @@ internal sealed record Problem(string Name, DataSet Train, DataSet? Test, Normal
     public string[]? ClassNames => Train.ClassNames;
 }
 
-/// <summary>Hyperparameter defaults for a data set; every one can be overridden by its option.</summary>
-internal sealed record Defaults(
-    string Layers,
-    string Activation,
-    string Cost = "quadratic",
-    float LearningRate = 3.0f,
-    int Batch = 10,
-    int Epochs = 30,
-    string Init = "gaussian");
+/// <summary>
+/// A data set's defaults: the network to build and the hyperparameters, as the library's <see cref="TrainingOptions"/>
+/// (whatever a preset leaves out keeps the library's default). Every one can be overridden by its option.
+/// </summary>
+internal sealed record Defaults(string Layers, string Activation, TrainingOptions Training, string Cost = "quadratic", string Init = "gaussian")
+{
+    /// <summary>"η 3, batch 10, 30 epochs" for the help text.</summary>
+    public string Describe()
+    {
+        var t = Training;
+        var batch = t.BatchSize switch { 0 => "full batch", 1 => "incremental (batch 1)", var m => $"batch {m}" };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Layers.Replace(',', '-')} {Activation}, {Cost}, η {t.LearningRate}, {batch}, {t.Epochs} epochs");
+    }
+}

@@ -10,7 +10,7 @@ internal static class ConfusionTable
     {
         var n = matrix.GetLength(0);
         string Name(int i) => Markup.Escape(classNames?[i] ?? i.ToString(CultureInfo.InvariantCulture));
-        var table = new Table().Title("confusion matrix (rows: true class, columns: predicted)").AddColumn("true\\pred");
+        var table = new Table().Title("confusion matrix").AddColumn("true\\pred");
         for (var j = 0; j < n; j++)
         {
             table.AddColumn(new TableColumn(Name(j)).RightAligned());

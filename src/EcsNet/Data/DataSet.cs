@@ -97,6 +97,27 @@ public sealed class DataSet
     /// <summary>Class names indexed by label, or null.</summary>
     public string[]? ClassNames { get; }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless the samples fit <paramref name="network"/> (same input and output
+    /// sizes) and there is at least one; the one shape check every trainer, pass and diagnostic uses.
+    /// </summary>
+    /// <param name="network">The network the data is for.</param>
+    /// <param name="networkName">How the message names the network, e.g. "model m.json".</param>
+    public void CheckFits(Network network, string networkName = "the network")
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (InputSize != network.InputSize || OutputSize != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"shape mismatch: {networkName} has {network.InputSize} inputs and {network.OutputSize} outputs, but data '{Name}' has {InputSize} inputs and {OutputSize} outputs");
+        }
+
+        if (Count == 0)
+        {
+            throw new ArgumentException($"data '{Name}' has no samples");
+        }
+    }
+
     /// <summary>The features of sample <paramref name="i"/>.</summary>
     /// <param name="i">Sample index.</param>
     public ReadOnlySpan<float> Input(int i)

@@ -41,13 +41,16 @@ public static class LogicGates
     {
         var inputs = new float[8];
         var targets = new float[4];
+        var labels = new int[4];
         for (int i = 0; i < 4; i++)
         {
             bool a = (i & 2) != 0, b = (i & 1) != 0;
             inputs[2 * i] = a ? 1 : 0;
             inputs[2 * i + 1] = b ? 1 : 0;
             targets[i] = gate(a, b) ? 1 : 0;
+            labels[i] = (int)targets[i];
         }
-        return new DataSet(name, inputs, targets, 2, 1);
+        // Labels make the gates classes (false, true), so reports show accuracy and a confusion matrix.
+        return new DataSet(name, inputs, targets, 2, 1, labels);
     }
 }

@@ -50,16 +50,7 @@ public static class GradientCheck
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "the step ε must be a finite number > 0");
         }
 
-        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
-        {
-            throw new ArgumentException(
-                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs; the network has {network.InputSize} and {network.OutputSize}");
-        }
-
-        if (data.Count == 0)
-        {
-            throw new ArgumentException($"data '{data.Name}' has no samples");
-        }
+        data.CheckFits(network);
 
         var samples = SampleIndices(data.Count, maxSamples);
         var biases = new List<BiasRecord>();

@@ -67,19 +67,19 @@ public static class ModelFile
     /// <summary>
     /// Writes <paramref name="spec"/> to <paramref name="path"/> atomically: the JSON goes to a temporary file in
     /// the same folder, is flushed to disk, then renamed over the target, so the target is always either the old or
-    /// the new complete model. If validation fails the target is not touched; no temporary file is left behind.
+    /// the new complete model. If validation or the write fails the target is not touched and no temporary file is
+    /// left behind; temporary files of the same target that a killed writer left are removed.
     /// </summary>
     /// <param name="spec">The model to write.</param>
     /// <param name="path">Target file path.</param>
     /// <exception cref="ModelFormatException">The model breaks a rule; the target is unchanged.</exception>
-    /// <exception cref="IOException">The file system refused the write; the target is unchanged.</exception>
+    /// <exception cref="IOException">The file system refused the write (the message names <paramref name="path"/>); the target is unchanged.</exception>
     public static void Write(ModelSpec spec, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes = Utf8.GetBytes(ToJson(spec));
-        string target = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(target)!;
-        string temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        string target = TargetOf(path);
+        string temp = TempFile.For(target);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -90,25 +90,64 @@ public static class ModelFile
             }
             File.Move(temp, target, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TempFile.TryDelete(temp);
+            // The temporary name is an implementation detail: report the file the caller asked for.
+            throw new IOException($"{path}: cannot write the model ({TempFile.Reason(e, temp, path)})", e);
+        }
         catch
         {
-            TryDelete(temp);
+            TempFile.TryDelete(temp);
             throw;
+        }
+        TempFile.SweepStale(target);
+    }
+
+    /// <summary>
+    /// Checks, before any long work, that <see cref="Write"/> could create <paramref name="path"/>: the path is not a
+    /// folder, its folder exists, and a file can be created there (a probe file is created and deleted).
+    /// </summary>
+    /// <param name="path">Target file path.</param>
+    /// <exception cref="IOException">The model could not be written there; the message names <paramref name="path"/> and why.</exception>
+    public static void CheckWritable(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string target = TargetOf(path);
+        string folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new IOException($"{path}: folder '{folder}' does not exist");
+        }
+        string probe = TempFile.For(target);
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: cannot write in folder '{folder}' ({TempFile.Reason(e, probe, path)})", e);
+        }
+        finally
+        {
+            TempFile.TryDelete(probe);
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>The full target path; a folder (or a path ending in a separator) is refused with a message saying so.</summary>
+    private static string TargetOf(string path)
     {
-        try
+        if (path.Length == 0)
         {
-            File.Delete(path);
+            throw new IOException("the model path is empty");
         }
-        catch (IOException)
+        string target = Path.GetFullPath(path);
+        if (Directory.Exists(target) || Path.EndsInDirectorySeparator(path))
         {
-            // Best effort: the original error matters more than a leftover temporary file.
+            throw new IOException($"{path}: is a folder; give a file name, such as {Path.Combine(path, "model.json")}");
         }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        return target;
     }
 }

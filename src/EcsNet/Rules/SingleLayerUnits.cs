@@ -29,17 +29,7 @@ internal static class SingleLayerUnits
             throw new ArgumentException($"the {rule} trains {unit} units; this layer is {activation.Name}", nameof(network));
         }
 
-        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
-        {
-            throw new ArgumentException(
-                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs; the network has {network.InputSize} and {network.OutputSize}",
-                nameof(data));
-        }
-
-        if (data.Count == 0)
-        {
-            throw new ArgumentException($"data '{data.Name}' has no samples", nameof(data));
-        }
+        data.CheckFits(network);
 
         if (!(learningRate > 0) || !float.IsFinite(learningRate))
         {

@@ -31,6 +31,9 @@ public sealed record EpochMetrics
     /// <summary>The η used in this epoch.</summary>
     public float LearningRate { get; init; }
 
+    /// <summary>Training samples processed in the epoch.</summary>
+    public int Samples { get; init; }
+
     /// <summary>Wall time of the epoch's training (evaluation excluded).</summary>
     public double Seconds { get; init; }
 

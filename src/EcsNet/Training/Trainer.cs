@@ -32,12 +32,10 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(train);
         var o = Options;
-        o.Validate(train.Count);
-        CheckShape(network, train);
-        if (test is not null)
-        {
-            CheckShape(network, test);
-        }
+        o.Validate();
+        train.CheckFits(network);
+        test?.CheckFits(network);
+        CheckParametersAreFinite(network);
 
         DataSet? validation = null;
         if (o.ValidationFraction > 0)
@@ -50,13 +48,14 @@ public sealed class Trainer
         }
 
         var n = train.Count;
-        var m = o.BatchSize == 0 ? n : Math.Min(o.BatchSize, n);
+        var m = o.BatchSizeFor(n);
         var order = Enumerable.Range(0, n).ToArray();
         var random = new SeededRandom(o.Seed);
         var lastGood = new ParameterSnapshot();
         lastGood.Capture(network);
         ParameterSnapshot? best = null;
         var bestValidation = double.PositiveInfinity;
+        var bestEpoch = 0;
         var sinceBest = 0;
         var history = new List<EpochMetrics>();
         var outputs = network.OutputSize;
@@ -93,7 +92,7 @@ public sealed class Trainer
 
                 cost += batchCost;
                 seen += batch.Length;
-                Progress?.Invoke(new TrainingProgress(epoch + 1, o.Epochs, seen, n));
+                Progress?.Invoke(new TrainingProgress(epoch + 1, o.Epochs, seen, n, cost / seen));
             }
 
             clock.Stop();
@@ -108,6 +107,7 @@ public sealed class Trainer
                 Cost = cost / n,
                 TrainAccuracy = (double)correct / n,
                 LearningRate = eta,
+                Samples = n,
                 Seconds = clock.Elapsed.TotalSeconds,
                 SamplesPerSecond = n / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
             };
@@ -137,14 +137,19 @@ public sealed class Trainer
                 if (vc < bestValidation)
                 {
                     bestValidation = vc;
+                    bestEpoch = epoch + 1;
                     sinceBest = 0;
                     (best ??= new ParameterSnapshot()).Capture(network);
                 }
                 else if (++sinceBest >= o.EarlyStopPatience)
                 {
                     best!.Restore(network);
+                    var epochs = o.EarlyStopPatience == 1 ? "1 epoch" : $"{o.EarlyStopPatience} epochs";
                     return new TrainingResult(history, StopReason.EarlyStopping,
-                        $"validation cost did not improve for {o.EarlyStopPatience} epochs; kept the best ({bestValidation:G4})");
+                        $"early stopping at epoch {epoch + 1}: the validation cost did not improve for {epochs}; restored the best weights, from epoch {bestEpoch} (validation cost {bestValidation:G4})")
+                    {
+                        BestEpoch = bestEpoch,
+                    };
                 }
             }
         }
@@ -176,17 +181,37 @@ public sealed class Trainer
         return correct;
     }
 
-    private static void CheckShape(Network network, DataSet data)
+    /// <summary>
+    /// A NaN or infinite parameter set before training would make every cost NaN and the divergence fallback restore
+    /// it; refuse instead, naming the first bad weight or bias.
+    /// </summary>
+    private static void CheckParametersAreFinite(Network network)
     {
-        if (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize)
+        if (network.ParametersAreFinite())
         {
-            throw new ArgumentException(
-                $"data '{data.Name}' has {data.InputSize} inputs and {data.OutputSize} outputs but the network has {network.InputSize} inputs and {network.OutputSize} outputs");
+            return;
         }
 
-        if (data.Count == 0)
+        foreach (var s in network.Synapses())
         {
-            throw new ArgumentException($"data '{data.Name}' has no samples");
+            if (!float.IsFinite(s.Weight))
+            {
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the weight w_jk^l from neuron {s.FromIndex} of layer {s.FromLayer} to neuron {s.ToIndex} of layer {s.ToLayer} is {s.Weight} before training; give it a finite value"));
+            }
+        }
+
+        for (var l = 1; l < network.Layers.Count; l++)
+        {
+            for (var j = 0; j < network.Layers[l].Size; j++)
+            {
+                var b = network.GetBias(l, j);
+                if (!float.IsFinite(b))
+                {
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"the bias b_j^l of neuron {j} of layer {l} is {b} before training; give it a finite value"));
+                }
+            }
         }
     }
 }

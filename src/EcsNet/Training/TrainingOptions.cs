@@ -39,8 +39,12 @@ public sealed record TrainingOptions
     /// <summary>Shuffle the training set every epoch.</summary>
     public bool Shuffle { get; init; } = true;
 
+    /// <summary>The mini-batch size used on <paramref name="samples"/> training samples: full batch for 0, and a batch
+    /// larger than the data is clamped to the data (as Keras does) rather than refused.</summary>
+    public int BatchSizeFor(int samples) => BatchSize == 0 ? samples : Math.Min(BatchSize, samples);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and what is valid.</summary>
-    public void Validate(int trainingSamples)
+    public void Validate()
     {
         if (Epochs <= 0)
         {
@@ -50,11 +54,6 @@ public sealed record TrainingOptions
         if (BatchSize < 0)
         {
             throw new ArgumentException($"batch size must be 0 (full batch), 1 (incremental) or more (got {BatchSize})");
-        }
-
-        if (BatchSize > trainingSamples)
-        {
-            throw new ArgumentException($"batch size {BatchSize} is larger than the {trainingSamples} training samples (use 0 for full batch)");
         }
 
         if (!(LearningRate > 0) || !float.IsFinite(LearningRate))

@@ -14,7 +14,6 @@ public sealed class TrainingOptionsValidationTests
         { "η < 0", Valid with { LearningRate = -0.1f }, "learning rate" },
         { "η = NaN", Valid with { LearningRate = float.NaN }, "learning rate" },
         { "η = ∞", Valid with { LearningRate = float.PositiveInfinity }, "learning rate" },
-        { "batch > n", Valid with { BatchSize = 5 }, "batch size" },
         { "batch < 0", Valid with { BatchSize = -1 }, "batch size" },
         { "epochs < 0", Valid with { Epochs = -3 }, "epochs" },
         { "epochs = 0", Valid with { Epochs = 0 }, "epochs" },
@@ -33,6 +32,41 @@ public sealed class TrainingOptionsValidationTests
     {
         using var net = TestNetworks.Xor231(1);
         Assert.Equal(StopReason.Completed, new Trainer(Valid).Train(net, LogicGates.Xor()).StopReason);
+    }
+
+    [Fact]
+    public void A_batch_larger_than_the_data_trains_exactly_as_full_batch()
+    {
+        using var clamped = TestNetworks.Xor231(1);
+        using var full = TestNetworks.Xor231(1);
+
+        new Trainer(Valid with { BatchSize = 5, Epochs = 20 }).Train(clamped, LogicGates.Xor());
+        new Trainer(Valid with { BatchSize = 0, Epochs = 20 }).Train(full, LogicGates.Xor());
+
+        Assert.Equal(TestNetworks.WeightsByEnds(full), TestNetworks.WeightsByEnds(clamped));
+    }
+
+    [Fact]
+    public void A_non_finite_weight_set_before_training_is_refused_naming_it()
+    {
+        using var net = TestNetworks.Xor231(1);
+        var bad = net.Synapses().Single(s => s.ToLayer == 2 && s.FromIndex == 1);
+        net.World.Set(bad.Entity, new Components.Weight { Value = float.NaN });
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Valid).Train(net, LogicGates.Xor()));
+
+        Assert.Equal("the weight w_jk^l from neuron 1 of layer 1 to neuron 0 of layer 2 is NaN before training; give it a finite value", e.Message);
+    }
+
+    [Fact]
+    public void A_non_finite_bias_set_before_training_is_refused_naming_it()
+    {
+        using var net = TestNetworks.Xor231(1);
+        net.SetBias(1, 2, float.PositiveInfinity);
+
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(Valid).Train(net, LogicGates.Xor()));
+
+        Assert.Equal("the bias b_j^l of neuron 2 of layer 1 is Infinity before training; give it a finite value", e.Message);
     }
 
     [Theory]
