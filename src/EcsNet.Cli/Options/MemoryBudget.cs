@@ -11,10 +11,10 @@ internal static class MemoryBudget
 {
     /// <summary>
     /// One synapse entity: its components (source and target slots, w, ∂C/∂w, two optimiser moments: 24 bytes), its
-    /// slot in the ECS chunk and entity table, and its share of the synapse plan. Measured by a test that builds a
-    /// network and compares with the managed heap's growth.
+    /// slot in the ECS chunk and entity table, and its share of the synapse plan and tiles. Measured (75–113 bytes)
+    /// by a test that builds and trains networks and compares with the managed heap's growth.
     /// </summary>
-    public const long BytesPerSynapse = 64;
+    public const long BytesPerSynapse = 112;
 
     /// <summary>One neuron entity with its components and table entries.</summary>
     public const long BytesPerNeuron = 256;
