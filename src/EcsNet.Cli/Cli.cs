@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcsNet.Cli.Commands;
+using EcsNet.Cli.Output;
 using EcsNet.Data;
 using EcsNet.Persistence;
 
@@ -33,12 +34,13 @@ public static class Cli
         var context = new CliContext(stdout, stderr, ct, interactive);
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
+        // With --json a script reads stdout only, so an error is also a JSON line there (stderr keeps the text).
+        var json = args.Contains("--json") ? new JsonLines(stdout) : null;
         if (parsed.Errors.Count > 0)
         {
             var command = parsed.CommandResult.Command;
             var name = command == root ? "ecsnet" : $"ecsnet {command.Name}";
-            stderr.WriteLine($"{name}: {Readable(OneLine(parsed.Errors[0].Message))} (see '{name} --help')");
-            return ExitCodes.UsageError;
+            return Fail($"{Readable(OneLine(parsed.Errors[0].Message))} (see '{name} --help')", ExitCodes.UsageError);
         }
 
         try
@@ -47,14 +49,20 @@ public static class Cli
         }
         catch (Exception e) when (ExitCodeOf(e) is { } code)
         {
-            stderr.WriteLine($"ecsnet: {MessageOf(e)}");
-            return code;
+            return Fail(MessageOf(e), code);
         }
         catch (Exception e)
         {
             // A bug, not bad input: still one line (the type tells a maintainer where to look), never a stack trace.
-            stderr.WriteLine($"ecsnet: internal error: {e.GetType().Name}: {MessageOf(e)}");
-            return ExitCodes.InternalError;
+            return Fail($"internal error: {e.GetType().Name}: {MessageOf(e)}", ExitCodes.InternalError);
+        }
+
+        int Fail(string message, int code)
+        {
+            // One prefix for every error, whichever command or layer found it.
+            stderr.WriteLine($"ecsnet: {message}");
+            json?.Write("error", new { message, exit_code = code });
+            return code;
         }
     }
 

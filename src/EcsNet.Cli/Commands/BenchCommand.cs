@@ -42,17 +42,18 @@ internal static class BenchCommand
         var threads = Opt.Threads();
         var seed = Opt.Seed();
         var json = Opt.Json();
-        foreach (var option in new Option[] { layers, batch, seconds, threads, seed, json })
+        var quiet = Opt.Quiet();
+        foreach (var option in new Option[] { layers, batch, seconds, threads, seed, json, quiet })
         {
             command.Add(option);
         }
 
         command.SetAction(p => Run(context, p.GetValue(layers) ?? "784,100,10", p.GetValue(batch), p.GetValue(seconds), p.GetValue(threads) ?? 1,
-            p.GetValue(seed), p.GetValue(json)));
+            p.GetValue(seed), p.GetValue(json), p.GetValue(quiet)));
         return command;
     }
 
-    private static int Run(CliContext context, string layersText, int m, double seconds, int threads, long seed, bool json)
+    private static int Run(CliContext context, string layersText, int m, double seconds, int threads, long seed, bool json, bool quiet)
     {
         if (m < 1 || threads < 1 || !(seconds > 0 && seconds <= 600))
         {
@@ -103,7 +104,7 @@ internal static class BenchCommand
             foreach (var pass in results.GroupBy(r => r.Pass))
             {
                 var ecs = pass.Single(r => r.Layout == "ecs");
-                lines.Write(new
+                lines.Write("bench", new
                 {
                     layout = ecs.Layout,
                     pass = pass.Key,
@@ -129,8 +130,12 @@ internal static class BenchCommand
 
         var c = CultureInfo.InvariantCulture;
         var console = context.Console();
-        console.WriteLine($"{description}: {synapses.ToString("N0", c)} synapses, mini-batch {m}, {threads} thread(s)");
-        console.WriteLine($"same initial weights and data for every layout, {seconds.ToString(c)} s each after a warm-up");
+        if (!quiet)
+        {
+            console.WriteLine($"{description}: {synapses.ToString("N0", c)} synapses, mini-batch {m}, {Fmt.Count(threads, "thread")}");
+            console.WriteLine($"same initial weights and data for every layout, {seconds.ToString(c)} s each after a warm-up");
+        }
+
         var table = new Table().AddColumns("layout", "pass", "threads", "ns / synapse / sample", "samples/s", "time vs dense");
         for (var i = 2; i < table.Columns.Count; i++)
         {
@@ -144,6 +149,11 @@ internal static class BenchCommand
         }
 
         console.Write(table);
+        if (quiet)
+        {
+            return ExitCodes.Success;
+        }
+
         if (!Vector512.IsHardwareAccelerated)
         {
             console.WriteLine("note: this CPU has no AVX-512, so the dense reference's Vector512 kernels run emulated (slowly)");

@@ -36,7 +36,8 @@ internal static class InspectCommand
         var threshold = new Option<double>("--threshold") { Description = "Saturation threshold as a fraction of f′'s maximum", DefaultValueFactory = _ => 0.01 };
         var seed = Opt.Seed();
         var json = Opt.Json();
-        foreach (var option in new Option[] { model, data, dataset, label, target, threshold, seed, json })
+        var quiet = Opt.Quiet();
+        foreach (var option in new Option[] { model, data, dataset, label, target, threshold, seed, json, quiet })
         {
             command.Add(option);
         }
@@ -66,19 +67,19 @@ internal static class InspectCommand
 
             var report = NetworkInspector.Inspect(network, set, p.GetValue(threshold));
             network.DiscardGradients();
-            Print(context, path, network, report, m, p.GetValue(json));
+            Print(context, path, network, report, m, p.GetValue(json), p.GetValue(quiet));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Print(CliContext context, string path, Network network, InspectionReport r, int m, bool json)
+    private static void Print(CliContext context, string path, Network network, InspectionReport r, int m, bool json, bool quiet)
     {
         double Mean(double norm) => m == 0 ? 0 : norm / m;
         var c = r.Counts;
         if (json)
         {
-            new JsonLines(context.Out).Write(new
+            new JsonLines(context.Out).Write("inspection", new
             {
                 model = path,
                 network = NetworkFactory.Describe(network),
@@ -120,6 +121,17 @@ internal static class InspectCommand
         string G(double v) => v.ToString("G4", ci);
         var console = context.Console();
         console.WriteLine($"{path}: {NetworkFactory.Describe(network)}, {network.Cost.Name} cost");
+        if (quiet)
+        {
+            // Only the findings: the counts and statistics tables are left out.
+            if (r.Samples > 0)
+            {
+                console.WriteLine($"over {r.Samples} samples: {r.SaturatedNeurons.Count} saturated neurons, {r.DeadRelus.Count} dead ReLUs");
+            }
+
+            return;
+        }
+
         var counts = new Table().Title("entities").AddColumns("kind", "count");
         counts.Columns[1].RightAligned();
         foreach (var (kind, count) in new[]

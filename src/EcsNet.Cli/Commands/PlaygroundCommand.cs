@@ -32,17 +32,17 @@ internal static class PlaygroundCommand
               ecsnet playground --dataset spiral --noise 0.1 --layers 2,8,8,8,1 --activation tanh --lr 0.03 --epochs 2000
               ecsnet playground --dataset xor2d --frames 5 --svg xor.svg
             """);
-        var dataset = new Option<string>("--dataset") { Description = "circle | xor2d | gauss | spiral", DefaultValueFactory = _ => "circle" };
+        var dataset = Opt.Accepting(new Option<string>("--dataset") { Description = "A 2-D data set (default: circle)", DefaultValueFactory = _ => "circle" }, Opt.PlaygroundNames);
         var noise = new Option<double>("--noise") { Description = "Noise, 0 to 0.5 (the Playground's 0–50)", DefaultValueFactory = _ => 0.1 };
-        var ratio = new Option<double>("--ratio") { Description = "Fraction of the points used for training; the rest is the test set", DefaultValueFactory = _ => 0.5 };
+        var testFraction = Opt.TestFraction("0.5");
         var count = new Option<int>("--count") { Description = "Number of points", DefaultValueFactory = _ => 400 };
         var layers = new Option<string>("--layers") { Description = "Layer sizes, 2 inputs and 1 output", DefaultValueFactory = _ => "2,4,4,1" };
         var activation = new Option<string>("--activation") { Description = "Activation of every layer, or a comma list per layer", DefaultValueFactory = _ => "tanh" };
-        var lr = new Option<float>("--lr") { Description = "Learning rate η", DefaultValueFactory = _ => 0.03f };
+        var lr = Opt.LearningRate("0.03");
         var optimizer = new Option<string>("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam", DefaultValueFactory = _ => "sgd" };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size", DefaultValueFactory = _ => 10 };
         var l2 = new Option<float>("--l2") { Description = "L2 penalty λ₂" };
-        var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 500 };
+        var epochs = Opt.Epochs("500");
         var every = new Option<int>("--every") { Description = "Epochs between redraws", DefaultValueFactory = _ => 25 };
         var frames = new Option<int?>("--frames") { Description = "Stop after this many redraws, even before --epochs (for scripts and tests)" };
         var width = new Option<int>("--width") { Description = "Map width in characters", DefaultValueFactory = _ => 48 };
@@ -50,14 +50,14 @@ internal static class PlaygroundCommand
         var svg = new Option<string?>("--svg") { Description = "Write the final picture as an SVG file" };
         var json = Opt.Json();
         var quiet = Opt.Quiet();
-        foreach (var option in new Option[] { dataset, noise, ratio, count, layers, activation, lr, optimizer, batch, l2, epochs, every, frames, width, seed, svg, json, quiet })
+        foreach (var option in new Option[] { dataset, noise, testFraction, count, layers, activation, lr, optimizer, batch, l2, epochs, every, frames, width, seed, svg, json, quiet })
         {
             command.Add(option);
         }
 
         command.SetAction(p => Run(context, new Settings(
-            p.GetValue(dataset)!, p.GetValue(noise), p.GetValue(ratio), p.GetValue(count), p.GetValue(layers)!, p.GetValue(activation)!,
-            p.GetValue(lr), p.GetValue(optimizer)!, p.GetValue(batch), p.GetValue(l2), p.GetValue(epochs), p.GetValue(every),
+            p.GetValue(dataset)!, p.GetValue(noise), 1 - (p.GetValue(testFraction) ?? 0.5), p.GetValue(count), p.GetValue(layers)!, p.GetValue(activation)!,
+            p.GetValue(lr) ?? 0.03f, p.GetValue(optimizer)!, p.GetValue(batch), p.GetValue(l2), p.GetValue(epochs) ?? 500, p.GetValue(every),
             p.GetValue(frames), p.GetValue(width), p.GetValue(seed), p.GetValue(svg),
             OutputModes.Of(context, p.GetValue(json), p.GetValue(quiet)))));
         return command;
@@ -70,7 +70,7 @@ internal static class PlaygroundCommand
     {
         if (!(s.Ratio > 0 && s.Ratio < 1))
         {
-            throw new UsageException($"--ratio must be between 0 and 1 (got {s.Ratio.ToString(CultureInfo.InvariantCulture)})");
+            throw new UsageException($"--test-fraction must be between 0 and 1 (got {(1 - s.Ratio).ToString(CultureInfo.InvariantCulture)})");
         }
 
         if (s.Every < 1 || s.Epochs < 1 || s.Frames is < 1 || s.Width is < 8 or > 400 || s.Count < 4)
@@ -79,11 +79,7 @@ internal static class PlaygroundCommand
         }
 
         TrainRunner.CheckWritable(s.Svg, "--svg");
-        var kind = s.Dataset.Trim().ToLowerInvariant();
-        if (kind is not ("circle" or "xor2d" or "xor" or "gauss" or "gaussian" or "spiral"))
-        {
-            throw new UsageException($"--dataset: the playground takes circle, xor2d, gauss or spiral (got '{s.Dataset}')");
-        }
+        var kind = s.Dataset;
 
         var points = Playground.Generate(kind, s.Count, s.Noise, unchecked((int)s.Seed));
         var (train, test) = points.Split(1 - s.Ratio, unchecked((int)s.Seed));

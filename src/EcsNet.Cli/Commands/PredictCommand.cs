@@ -32,13 +32,14 @@ internal static class PredictCommand
         var seed = Opt.Seed();
         var limit = new Option<int?>("--limit") { Description = "Print at most this many samples (the accuracy still covers all)" };
         var json = Opt.Json();
-        foreach (var option in new Option[] { model, data, dataset, label, target, seed, limit, json })
+        var quiet = Opt.Quiet();
+        foreach (var option in new Option[] { model, data, dataset, label, target, seed, limit, json, quiet })
         {
             command.Add(option);
         }
 
         command.SetAction(p => Run(context, p.GetValue(model)!, p.GetValue(dataset), p.GetValue(data), p.GetValue(label),
-            p.GetValue(target), p.GetValue(seed), p.GetValue(limit), p.GetValue(json)));
+            p.GetValue(target), p.GetValue(seed), p.GetValue(quiet) ? 0 : p.GetValue(limit), p.GetValue(json)));
         return command;
     }
 
@@ -80,7 +81,7 @@ internal static class PredictCommand
             network.Predict(data.Input(i)).CopyTo(outputs);
             if (json)
             {
-                lines.Write(new
+                lines.Write("prediction", new
                 {
                     index = i,
                     predicted = eval.Predictions[i],
@@ -99,7 +100,7 @@ internal static class PredictCommand
 
         if (json)
         {
-            lines.Write(new { summary = true, samples = eval.Count, correct = eval.Correct, accuracy = eval.Accuracy, cost = eval.Cost });
+            lines.Write("summary", new { samples = eval.Count, labelled = true, correct = eval.Correct, accuracy = eval.Accuracy, cost = eval.Cost });
         }
         else
         {
@@ -135,7 +136,7 @@ internal static class PredictCommand
             var predicted = Classification.ClassOf(outputs, outputs.Length, 1, 0, network.OutputLayer.Activation);
             if (json)
             {
-                lines.Write(new { index = i, predicted, predicted_name = ClassName(predicted), actual = (int?)null, outputs });
+                lines.Write("prediction", new { index = i, predicted, predicted_name = ClassName(predicted), actual = (int?)null, outputs });
             }
             else
             {
@@ -147,7 +148,7 @@ internal static class PredictCommand
         var name = Path.GetFileNameWithoutExtension(dataPath);
         if (json)
         {
-            lines.Write(new { summary = true, samples = count, labelled = false });
+            lines.Write("summary", new { samples = count, labelled = false });
         }
         else
         {

@@ -14,7 +14,7 @@ internal static class DataSources
     public static readonly string Names = string.Join(" | ", Opt.DatasetNames);
 
     private static readonly string[] Gates = ["xor", "and", "or", "nand", "xnor"];
-    private static readonly string[] PlaygroundKinds = ["circle", "xor2d", "gauss", "spiral"];
+    private static readonly string[] PlaygroundKinds = Opt.PlaygroundNames;
 
     /// <summary>The 2-input gates: 2-3-1 sigmoid, incremental descent.</summary>
     private static readonly Defaults GateDefaults = new("2,3,1", "sigmoid", new TrainingOptions { LearningRate = 2.0f, BatchSize = 1, Epochs = 2000 });

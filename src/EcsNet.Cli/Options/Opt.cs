@@ -8,6 +8,9 @@ internal static class Opt
     /// <summary>The built-in data sets of <c>train</c> and <c>predict</c>.</summary>
     public static readonly string[] DatasetNames = ["xor", "and", "or", "nand", "xnor", "iris", "mnist", "circle", "xor2d", "gauss", "spiral"];
 
+    /// <summary>The 2-D sets, the same names in <c>train</c> and <c>playground</c>.</summary>
+    public static readonly string[] PlaygroundNames = ["circle", "xor2d", "gauss", "spiral"];
+
     /// <summary>How much a training command prints.</summary>
     public static readonly string[] VerbosityNames = ["quiet", "epochs", "bar"];
 

@@ -25,12 +25,17 @@ internal static class Svg
         return rect;
     }
 
-    public static XElement Text(double x, double y, string text, string anchor = "start", string? extra = null)
+    public static XElement Text(double x, double y, string text, string anchor = "start", string? extra = null, string? cls = null)
     {
         var element = new XElement(Ns + "text", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("text-anchor", anchor), text);
         if (extra is not null)
         {
             element.Add(new XAttribute("font-weight", extra));
+        }
+
+        if (cls is not null)
+        {
+            element.Add(new XAttribute("class", cls));
         }
 
         return element;
@@ -48,7 +53,13 @@ internal static class Svg
         new XAttribute("cx", N(cx)), new XAttribute("cy", N(cy)), new XAttribute("r", N(r)),
         new XAttribute("fill", fill), new XAttribute("stroke", stroke), new XAttribute("stroke-width", "1"));
 
-    public static void Save(XElement root, string path) => new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(path);
+    /// <summary>Writes UTF-8 without a byte-order mark: browsers and tools that sniff for "&lt;svg" or "&lt;?xml" expect none.</summary>
+    public static void Save(XElement root, string path)
+    {
+        var settings = new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true };
+        using var writer = System.Xml.XmlWriter.Create(path, settings);
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
+    }
 
     public static string N(double v) => Math.Round(v, 2).ToString(CultureInfo.InvariantCulture);
 

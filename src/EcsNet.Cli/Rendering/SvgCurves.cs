@@ -28,24 +28,36 @@ internal static class SvgCurves
         g.Add(Svg.Rect(x0, y0, PanelWidth, PanelHeight, "#fafafa", "#999"));
         g.Add(Svg.Text(x0 + PanelWidth / 2, y0 - 8, name, "middle", "bold"));
         var values = series.SelectMany(s => epochs.Select(s.Value)).OfType<double>().Where(double.IsFinite).ToArray();
-        double lo = fixedRange ? 0 : 0, hi = fixedRange ? 1 : (values.Length == 0 ? 1 : values.Max());
+        double lo = 0, hi = fixedRange ? 1 : (values.Length == 0 ? 1 : values.Max());
         if (hi <= lo)
         {
             hi = lo + 1;
         }
 
+        // The axis ends at a round tick above the largest value, so every label is a round number.
+        var step = fixedRange ? 0.25 : Ticks.Step(hi - lo, 5);
+        hi = fixedRange ? hi : Math.Ceiling(hi / step - 1e-9) * step;
+
         var n = Math.Max(1, epochs.Count);
         double X(int epoch) => x0 + (n == 1 ? PanelWidth / 2 : (epoch - 1) * PanelWidth / (n - 1));
         double Y(double v) => y0 + PanelHeight - (v - lo) / (hi - lo) * PanelHeight;
-        for (var t = 0; t <= 4; t++)
+        foreach (var v in Ticks.Between(lo, hi, step))
         {
-            var v = lo + (hi - lo) * t / 4;
             g.Add(Svg.Line(x0, Y(v), x0 + PanelWidth, Y(v), "#e0e0e0"));
-            g.Add(Svg.Text(x0 - 4, Y(v) + 4, fixedRange ? $"{v * 100:F0}%" : v.ToString("G3", CultureInfo.InvariantCulture), "end"));
+            g.Add(Svg.Text(x0 - 4, Y(v) + 4, fixedRange ? $"{v * 100:F0}%" : v.ToString("R", CultureInfo.InvariantCulture), "end", cls: "y-tick"));
         }
 
-        g.Add(Svg.Text(x0, y0 + PanelHeight + 16, "1", "middle"));
-        g.Add(Svg.Text(x0 + PanelWidth, y0 + PanelHeight + 16, n.ToString(CultureInfo.InvariantCulture), "middle"));
+        var epochTicks = Ticks.Between(1, n, Ticks.Step(n - 1, 6)).Where(e => e >= 1).ToList();
+        if (epochTicks.Count == 0 || epochTicks[0] > 1)
+        {
+            epochTicks.Insert(0, 1);
+        }
+
+        foreach (var e in epochTicks)
+        {
+            g.Add(Svg.Text(X((int)e), y0 + PanelHeight + 16, e.ToString(CultureInfo.InvariantCulture), "middle", cls: "x-tick"));
+        }
+
         g.Add(Svg.Text(x0 + PanelWidth / 2, y0 + PanelHeight + 30, "epoch", "middle"));
         var legend = 0;
         foreach (var (label, colour, value) in series)
