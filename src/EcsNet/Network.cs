@@ -115,8 +115,8 @@ public sealed partial class Network : IDisposable
     /// <summary>Whether the synapse passes use the tiled fast path (default) or the per-synapse reference path.</summary>
     public PassMode PassMode { get; set; } = PassMode.Fast;
 
-    /// <summary>The number of updates applied so far (Adam's t).</summary>
-    public long UpdateCount { get; internal set; }
+    /// <summary>The number of updates applied so far (Adam's t); set it to continue a saved run.</summary>
+    public long UpdateCount { get; set; }
 
     internal BatchBuffers Batch { get; }
 

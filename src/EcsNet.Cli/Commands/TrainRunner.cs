@@ -49,8 +49,15 @@ internal static class TrainRunner
             MemoryBudget.Check(Parse.Layers(layers ?? d.Layers), options.BatchSize, problem.Train.Count, p.GetValue(o.MaxMemory));
         }
 
-        var (network, modelCost) = CreateNetwork(p, o, problem, modelPath, layers, seed);
+        var (network, modelCost, spec) = CreateNetwork(p, o, problem, modelPath, layers, seed);
         using var owned = network;
+        if (p.GetValue(o.Resume))
+        {
+            options = Resumed(network, spec, modelPath, options, p.GetValue(o.Optimizer));
+        }
+
+        var saveState = p.GetValue(o.SaveState);
+        RunState? StateAfter(int epochsDone) => saveState ? new RunState(epochsDone, options.Optimizer.ToString(), network.UpdateCount) : null;
         network.Cost = CostFunction.ByName(p.GetValue(o.Cost) ?? modelCost ?? d.Cost, network.OutputLayer.Activation);
         if (p.GetValue(o.Threads) is { } threads)
         {
@@ -114,12 +121,12 @@ internal static class TrainRunner
             var best = double.PositiveInfinity;
             trainer.EpochCompleted += m =>
             {
-                Models.Save(network, Path.Combine(checkpoint, "last.json"), problem.Normalizer, problem.ClassNames, problem.Name);
+                Models.Save(network, Path.Combine(checkpoint, "last.json"), problem.Normalizer, problem.ClassNames, problem.Name, StateAfter(m.Epoch));
                 var watched = m.ValidationCost ?? m.Cost;
                 if (watched < best)
                 {
                     best = watched;
-                    Models.Save(network, Path.Combine(checkpoint, "best.json"), problem.Normalizer, problem.ClassNames, problem.Name);
+                    Models.Save(network, Path.Combine(checkpoint, "best.json"), problem.Normalizer, problem.ClassNames, problem.Name, StateAfter(m.Epoch));
                 }
             };
         }
@@ -127,7 +134,8 @@ internal static class TrainRunner
         var result = TrainingSession.Run(context, trainer, network, train, test, mode, logEvery, classification);
         if (save is not null)
         {
-            SaveNamingOption(() => Models.Save(network, save, problem.Normalizer, problem.ClassNames, problem.Name), "--save");
+            var state = StateAfter(options.StartEpoch + result.Epochs.Count);
+            SaveNamingOption(() => Models.Save(network, save, problem.Normalizer, problem.ClassNames, problem.Name, state), "--save");
         }
 
         if (plot is not null)
@@ -169,14 +177,35 @@ internal static class TrainRunner
         }
     }
 
-    private static (Network Network, string? Cost) CreateNetwork(ParseResult p, TrainOptionSet o, Problem problem, string? modelPath, string? layers, long seed)
+    /// <summary>
+    /// The options continuing the run saved in <paramref name="spec"/>: numbering and schedule from its epoch count,
+    /// its optimiser (whose moments and step count are restored into <paramref name="network"/>).
+    /// </summary>
+    private static TrainingOptions Resumed(Network network, ModelSpec? spec, string? modelPath, TrainingOptions options, string? optimizer)
+    {
+        if (spec is null || modelPath is null)
+        {
+            throw new UsageException("--resume continues a saved run: give it with --model FILE");
+        }
+
+        var state = RunState.Restore(network, spec, modelPath)
+            ?? throw new UsageException($"--resume: {modelPath} has no saved training state (save it with --save-state)");
+        if (optimizer is not null && Optimizer.Parse(optimizer).ToString() != state.Optimizer)
+        {
+            throw new UsageException($"--resume: {modelPath} was trained with --optimizer {state.Optimizer}, not {optimizer}");
+        }
+
+        return options with { StartEpoch = state.EpochsDone, Optimizer = Optimizer.Parse(state.Optimizer) };
+    }
+
+    private static (Network Network, string? Cost, ModelSpec? Spec) CreateNetwork(ParseResult p, TrainOptionSet o, Problem problem, string? modelPath, string? layers, long seed)
     {
         var activation = p.GetValue(o.Activation);
         var init = p.GetValue(o.Init);
         if (modelPath is null)
         {
             return (NetworkFactory.Build(layers ?? problem.Defaults.Layers, activation, problem.Defaults.Activation,
-                init ?? problem.Defaults.Init, seed, problem.Train), null);
+                init ?? problem.Defaults.Init, seed, problem.Train), null, null);
         }
 
         if (layers is not null || activation is not null || init is not null)
@@ -195,7 +224,7 @@ internal static class TrainRunner
             throw;
         }
 
-        return (loaded.Network, loaded.CostName);
+        return (loaded.Network, loaded.CostName, loaded.Spec);
     }
 
     /// <summary>

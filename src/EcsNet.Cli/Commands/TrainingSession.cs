@@ -13,7 +13,7 @@ internal static class TrainingSession
     public static TrainingResult Run(CliContext context, Trainer trainer, Network network, DataSet train, DataSet? test,
         OutputMode mode, int logEvery, bool classification)
     {
-        var epochs = trainer.Options.Epochs;
+        var epochs = trainer.Options.StartEpoch + trainer.Options.Epochs;
         var printed = 0;
         EpochMetrics? last = null;
         switch (mode)

@@ -33,9 +33,11 @@ internal static class Models
     }
 
     /// <summary>Saves atomically (temporary file, flush, rename): the target is always an old or a new complete model.</summary>
-    public static void Save(Network network, string path, Normalizer? normalizer, string[]? classNames, string? dataset)
+    /// <param name="state">With <c>--save-state</c>: what resuming the run needs (optimiser moments, epochs done).</param>
+    public static void Save(Network network, string path, Normalizer? normalizer, string[]? classNames, string? dataset, RunState? state = null)
     {
         var spec = NetworkModel.ToSpec(network);
+        state?.Store(network, spec);
         spec.Metadata[NetworkModel.CostKey] = network.Cost.Name;
         DataSources.Store(normalizer, spec);
         if (classNames is not null)

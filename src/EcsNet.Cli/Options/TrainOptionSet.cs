@@ -18,6 +18,8 @@ internal sealed class TrainOptionSet
     public Option<string?> Normalize { get; } = new("--normalize") { Description = "Input normalisation fitted on the training data (default: zscore for iris, else none)" };
     public Option<double?> TestFraction { get; } = Opt.TestFraction("1/3 for iris, 0.5 for the 2-D sets, the t10k files for IDX folders, else 0");
     public Option<string?> Model { get; } = Opt.Model();
+    public Option<bool> Resume { get; } = new("--resume") { Description = "With --model: continue its run — epoch numbering, η schedule, optimiser moments and step count (saved with --save-state)" };
+    public Option<bool> SaveState { get; } = new("--save-state") { Description = "Store the optimiser state and epoch count in --save and --checkpoint models, so that --resume can continue the run" };
     public Option<string?> Layers { get; } = Opt.Layers("per data set, see below");
     public Option<string?> Activation { get; } = Opt.Activation("per data set, see below");
     public Option<string?> Cost { get; } = Opt.Cost("quadratic");
@@ -49,9 +51,9 @@ internal sealed class TrainOptionSet
     {
         foreach (var option in new Option[]
                  {
-                     Dataset, Data, Label, Target, Delimiter, Normalize, TestFraction, Model, Layers, Activation, Cost, Init,
+                     Dataset, Data, Label, Target, Delimiter, Normalize, TestFraction, Model, Resume, Layers, Activation, Cost, Init,
                      Optimizer, LearningRate, LrDecay, Batch, Epochs, L1, L2, Validation, EarlyStop, ErrorThreshold, Seed, Threads,
-                     Save, Checkpoint, Plot, Metrics, MaxMemory, Verbosity, LogEvery, Json, Quiet,
+                     Save, SaveState, Checkpoint, Plot, Metrics, MaxMemory, Verbosity, LogEvery, Json, Quiet,
                  })
         {
             command.Add(option);

@@ -61,7 +61,8 @@ public sealed class Trainer
         var outputs = network.OutputSize;
         var outputActivation = network.OutputLayer.Activation;
 
-        for (var epoch = 0; epoch < o.Epochs; epoch++)
+        var last = o.StartEpoch + o.Epochs;
+        for (var epoch = o.StartEpoch; epoch < last; epoch++)
         {
             if (o.Shuffle)
             {
@@ -87,18 +88,18 @@ public sealed class Trainer
                 var batchCost = network.BackpropagateAndUpdate(o.Optimizer, eta, o.L1, o.L2);
                 if (!double.IsFinite(batchCost))
                 {
-                    return Diverged(network, lastGood, history, epoch, $"the cost became {batchCost} in epoch {epoch + 1}");
+                    return Diverged(network, lastGood, history, epoch - o.StartEpoch, epoch, $"the cost became {batchCost} in epoch {epoch + 1}");
                 }
 
                 cost += batchCost;
                 seen += batch.Length;
-                Progress?.Invoke(new TrainingProgress(epoch + 1, o.Epochs, seen, n, cost / seen));
+                Progress?.Invoke(new TrainingProgress(epoch + 1, last, seen, n, cost / seen));
             }
 
             clock.Stop();
             if (!network.ParametersAreFinite())
             {
-                return Diverged(network, lastGood, history, epoch, $"a weight became non-finite in epoch {epoch + 1}");
+                return Diverged(network, lastGood, history, epoch - o.StartEpoch, epoch, $"a weight became non-finite in epoch {epoch + 1}");
             }
 
             var metrics = new EpochMetrics
@@ -157,11 +158,11 @@ public sealed class Trainer
         return new TrainingResult(history, StopReason.Completed, $"completed {o.Epochs} epochs");
     }
 
-    private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, List<EpochMetrics> history, int epoch, string what)
+    private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, List<EpochMetrics> history, int epochsDone, int epoch, string what)
     {
         network.DiscardGradients();
         lastGood.Restore(network);
-        var kept = epoch == 0 ? "the initial weights" : $"the weights after epoch {epoch}";
+        var kept = epochsDone == 0 ? "the initial weights" : $"the weights after epoch {epoch}";
         return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}");
     }
 

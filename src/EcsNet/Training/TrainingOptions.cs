@@ -36,6 +36,12 @@ public sealed record TrainingOptions
     /// <summary>Seeds the shuffling and the validation split.</summary>
     public long Seed { get; init; }
 
+    /// <summary>
+    /// Epochs already trained, when continuing a saved run: epochs are numbered from <c>StartEpoch + 1</c> and the η
+    /// schedule continues from there; <see cref="Epochs"/> more are trained.
+    /// </summary>
+    public int StartEpoch { get; init; }
+
     /// <summary>Shuffle the training set every epoch.</summary>
     public bool Shuffle { get; init; } = true;
 
@@ -49,6 +55,11 @@ public sealed record TrainingOptions
         if (Epochs <= 0)
         {
             throw new ArgumentException($"epochs must be at least 1 (got {Epochs})");
+        }
+
+        if (StartEpoch < 0)
+        {
+            throw new ArgumentException($"start epoch must be ≥ 0 (got {StartEpoch})");
         }
 
         if (BatchSize < 0)
