@@ -1,22 +1,18 @@
-using System.Diagnostics;
-
 namespace EcsNet.Ecs.Tests;
 
 public class BulkTests
 {
     [Fact]
-    public void One_million_entities_with_three_components_create_fast_and_sum_correctly()
+    public void One_million_entities_with_three_components_are_created_and_sum_correctly()
     {
         const int n = 1_000_000;
         using var world = World.Create();
         world.Create(1, new Position(0, 0), new Velocity(0, 0), new Health(0)); // warm up the generic path
         world.Clear();
 
-        var stopwatch = Stopwatch.StartNew();
+        // Its speed is measured by BenchmarkDotNet, not here: a wall-clock bound fails on a busy machine.
         world.Create(n, new Position(1, 2), new Velocity(3, 4), new Health(0));
-        stopwatch.Stop();
         Assert.Equal(n, world.Size);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"bulk create took {stopwatch.Elapsed}");
 
         // Give every entity a distinct value through the chunk spans, then sum through a delegate query.
         var description = new QueryDescription().WithAll<Position, Velocity, Health>();
