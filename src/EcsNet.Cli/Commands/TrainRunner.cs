@@ -37,7 +37,7 @@ internal static class TrainRunner
 
         var seed = p.GetValue(o.Seed);
         var problem = DataSources.Load(dataset ?? p.GetValue(o.Dataset), p.GetValue(o.Data), p.GetValue(o.Label), p.GetValue(o.Target),
-            p.GetValue(o.Normalize), p.GetValue(o.TestFraction), seed);
+            p.GetValue(o.Normalize), p.GetValue(o.TestFraction), seed, delimiter: p.GetValue(o.Delimiter));
         var d = problem.Defaults;
         var options = o.Bind(p, d.Training);
         options.Validate();

@@ -56,7 +56,8 @@ internal static class DataSources
     /// <param name="testFraction">Fraction held out as the test set, or null for the data set's default.</param>
     /// <param name="seed">Seed of the split and the generators.</param>
     /// <param name="noise">Noise of the 2-D generators.</param>
-    public static Problem Load(string? dataset, string? data, string? label, string? target, string? normalize, double? testFraction, long seed, double noise = 0)
+    /// <param name="delimiter">CSV separator as given to --delimiter, or null to detect it.</param>
+    public static Problem Load(string? dataset, string? data, string? label, string? target, string? normalize, double? testFraction, long seed, double noise = 0, string? delimiter = null)
     {
         if (dataset is not null && data is not null)
         {
@@ -76,7 +77,7 @@ internal static class DataSources
         var split = unchecked((int)seed);
         if (data is not null)
         {
-            return FromPath(data, label, target, normalize, testFraction ?? 0, split);
+            return FromPath(data, label, target, normalize, testFraction ?? 0, split, Delimiter(delimiter));
         }
 
         var name = (dataset ?? "mnist").Trim().ToLowerInvariant();
@@ -116,7 +117,16 @@ internal static class DataSources
         return problem.Test ?? problem.Train;
     }
 
-    private static Problem FromPath(string path, string? label, string? target, string? normalize, double testFraction, int seed)
+    /// <summary>--delimiter: ',', ';', 'tab' (or a tab character) or any one character; null to detect.</summary>
+    private static char? Delimiter(string? text) => text switch
+    {
+        null => null,
+        "tab" or "\\t" or "\t" => '\t',
+        { Length: 1 } when text[0] is not ('"' or '\n' or '\r') => text[0],
+        _ => throw new UsageException($"--delimiter '{text}': give one character, such as ';', or 'tab'"),
+    };
+
+    private static Problem FromPath(string path, string? label, string? target, string? normalize, double testFraction, int seed, char? delimiter)
     {
         if (Directory.Exists(path))
         {
@@ -131,7 +141,7 @@ internal static class DataSources
         }
 
         var targets = target is null ? null : Parse.Split(target);
-        var set = CsvDataReader.Read(path, label, targets);
+        var set = CsvDataReader.Read(path, label, targets, delimiter);
         return Finish(Path.GetFileNameWithoutExtension(path), set, null, normalize ?? "none", testFraction, seed, CsvDefaults(set.InputSize, set.OutputSize));
     }
 

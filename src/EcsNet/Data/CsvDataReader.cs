@@ -19,25 +19,66 @@ public static class CsvDataReader
     /// <param name="path">File path; error messages name it.</param>
     /// <param name="labelColumn">Class-label column, one-hot encoded into the targets.</param>
     /// <param name="targetColumns">Numeric target columns (regression or pre-encoded targets).</param>
+    /// <param name="delimiter">The field separator; null detects ',', ';' or tab from the header row (<see cref="DetectDelimiter"/>).</param>
     /// <remarks>When neither <paramref name="labelColumn"/> nor <paramref name="targetColumns"/> is given, the last column is the class label. All other columns are features.</remarks>
     /// <exception cref="DataFormatException">The file is malformed; the message names the file, line, column and problem.</exception>
     /// <exception cref="ArgumentException">Both a label column and target columns were given.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static DataSet Read(string path, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null)
+    public static DataSet Read(string path, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null, char? delimiter = null)
     {
+        var separator = delimiter ?? DetectDelimiter(FirstLine(path));
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, labelColumn, targetColumns, Path.GetFileNameWithoutExtension(path));
+        return Read(reader, path, labelColumn, targetColumns, Path.GetFileNameWithoutExtension(path), separator);
     }
 
-    /// <summary>Reads CSV text from <paramref name="reader"/>; see <see cref="Read(string, string?, IReadOnlyList{string}?)"/>.</summary>
+    /// <summary>
+    /// The separator a header row uses: whichever of ',', ';' and tab occurs most often outside quotes (',' on a tie or
+    /// when none occurs, as for a one-column file).
+    /// </summary>
+    /// <param name="headerLine">The first line of the file.</param>
+    public static char DetectDelimiter(string headerLine)
+    {
+        ArgumentNullException.ThrowIfNull(headerLine);
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var c in headerLine)
+        {
+            switch (c)
+            {
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case ',' when !quoted:
+                    commas++;
+                    break;
+                case ';' when !quoted:
+                    semicolons++;
+                    break;
+                case '\t' when !quoted:
+                    tabs++;
+                    break;
+            }
+        }
+
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? "";
+    }
+
+    /// <summary>Reads CSV text from <paramref name="reader"/>; see <see cref="Read(string, string?, IReadOnlyList{string}?, char?)"/>.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="sourceName">Name used in error messages.</param>
     /// <param name="labelColumn">Class-label column, one-hot encoded into the targets.</param>
     /// <param name="targetColumns">Numeric target columns.</param>
     /// <param name="name">Name of the data set; defaults to <paramref name="sourceName"/>.</param>
+    /// <param name="delimiter">The field separator.</param>
     /// <exception cref="DataFormatException">The text is malformed.</exception>
     /// <exception cref="ArgumentException">Both a label column and target columns were given.</exception>
-    public static DataSet Read(TextReader reader, string sourceName, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null, string? name = null)
+    public static DataSet Read(TextReader reader, string sourceName, string? labelColumn = null, IReadOnlyList<string>? targetColumns = null, string? name = null, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -50,7 +91,7 @@ public static class CsvDataReader
             throw new ArgumentException("targetColumns must name at least one column.", nameof(targetColumns));
         }
 
-        var tokenizer = new CsvTokenizer(reader, sourceName);
+        var tokenizer = new CsvTokenizer(reader, sourceName, delimiter);
         var fields = new List<string>();
         if (!tokenizer.TryReadRecord(fields))
         {
@@ -143,18 +184,19 @@ public static class CsvDataReader
     /// <param name="features">Sample-major features, <c>features[i * expectedInputs + f]</c>, when the method returns true.</param>
     /// <returns>
     /// False, reading no data rows, when the header does not have exactly <paramref name="expectedInputs"/> columns:
-    /// the file then has label or target columns besides the features and is read with <see cref="Read(string, string?, IReadOnlyList{string}?)"/>.
+    /// the file then has label or target columns besides the features and is read with <see cref="Read(string, string?, IReadOnlyList{string}?, char?)"/>.
     /// </returns>
     /// <remarks>
     /// There is no <see cref="DataSet"/> here on purpose: a data set always has targets, and inventing some would
-    /// let a caller measure an accuracy against labels that do not exist. Values are checked like <see cref="Read(string, string?, IReadOnlyList{string}?)"/> checks features.
+    /// let a caller measure an accuracy against labels that do not exist. Values are checked like <see cref="Read(string, string?, IReadOnlyList{string}?, char?)"/> checks features.
     /// </remarks>
     /// <exception cref="DataFormatException">The file is malformed; the message names the file, line, column and problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static bool TryReadFeatures(string path, int expectedInputs, [NotNullWhen(true)] out float[]? features)
     {
+        var separator = DetectDelimiter(FirstLine(path));
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return TryReadFeatures(reader, path, expectedInputs, out features);
+        return TryReadFeatures(reader, path, expectedInputs, out features, separator);
     }
 
     /// <summary>Reads feature-only CSV text from <paramref name="reader"/>; see <see cref="TryReadFeatures(string, int, out float[])"/>.</summary>
@@ -162,16 +204,17 @@ public static class CsvDataReader
     /// <param name="sourceName">Name used in error messages.</param>
     /// <param name="expectedInputs">The number of features the caller can use.</param>
     /// <param name="features">Sample-major features when the method returns true.</param>
+    /// <param name="delimiter">The field separator.</param>
     /// <returns>False when the header does not have exactly <paramref name="expectedInputs"/> columns.</returns>
     /// <exception cref="DataFormatException">The text is malformed.</exception>
-    public static bool TryReadFeatures(TextReader reader, string sourceName, int expectedInputs, [NotNullWhen(true)] out float[]? features)
+    public static bool TryReadFeatures(TextReader reader, string sourceName, int expectedInputs, [NotNullWhen(true)] out float[]? features, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expectedInputs);
         features = null;
 
-        var tokenizer = new CsvTokenizer(reader, sourceName);
+        var tokenizer = new CsvTokenizer(reader, sourceName, delimiter);
         var fields = new List<string>();
         if (!tokenizer.TryReadRecord(fields))
         {

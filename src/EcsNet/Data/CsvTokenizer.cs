@@ -3,10 +3,11 @@ using System.Text;
 namespace EcsNet.Data;
 
 /// <summary>
-/// Splits CSV text into records per RFC 4180: comma separators, fields optionally in double quotes with <c>""</c>
-/// for a quote and line breaks allowed inside quotes; LF, CRLF or CR line ends. Unquoted fields are trimmed.
+/// Splits CSV text into records per RFC 4180: comma (or <paramref name="separator"/>) separators, fields optionally in
+/// double quotes with <c>""</c> for a quote and line breaks allowed inside quotes; LF, CRLF or CR line ends. Unquoted
+/// fields are trimmed.
 /// </summary>
-internal sealed class CsvTokenizer(TextReader reader, string source)
+internal sealed class CsvTokenizer(TextReader reader, string source, char separator = ',')
 {
     private readonly StringBuilder _field = new();
     private int _line = 1;
@@ -41,7 +42,7 @@ internal sealed class CsvTokenizer(TextReader reader, string source)
         {
             _field.Clear();
             int c = reader.Read();
-            while (c is ' ' or '\t')
+            while (c is ' ' or '\t' && c != separator)
             {
                 c = reader.Read();
             }
@@ -49,19 +50,19 @@ internal sealed class CsvTokenizer(TextReader reader, string source)
             {
                 anyQuoted = true;
                 c = ReadQuoted();
-                while (c is ' ' or '\t')
+                while (c is ' ' or '\t' && c != separator)
                 {
                     c = reader.Read();
                 }
-                if (c is not (',' or '\n' or '\r' or -1))
+                if (c != separator && c is not ('\n' or '\r' or -1))
                 {
-                    throw new DataFormatException(source, $"line {_line}: unexpected character '{Printable((char)c)}' after a closing quote; expected a comma or the end of the line");
+                    throw new DataFormatException(source, $"line {_line}: unexpected character '{Printable((char)c)}' after a closing quote; expected {Name(separator)} or the end of the line");
                 }
                 fields.Add(_field.ToString());
             }
             else
             {
-                while (c is not (',' or '\n' or '\r' or -1))
+                while (c != separator && c is not ('\n' or '\r' or -1))
                 {
                     _field.Append((char)c);
                     c = reader.Read();
@@ -69,7 +70,7 @@ internal sealed class CsvTokenizer(TextReader reader, string source)
                 fields.Add(_field.ToString().TrimEnd());
             }
 
-            if (c == ',')
+            if (c == separator)
             {
                 continue;
             }
@@ -124,6 +125,15 @@ internal sealed class CsvTokenizer(TextReader reader, string source)
             }
         }
     }
+
+    /// <summary>"a comma", "a semicolon", "a tab" or "'|'".</summary>
+    public static string Name(char separator) => separator switch
+    {
+        ',' => "a comma",
+        ';' => "a semicolon",
+        '\t' => "a tab",
+        _ => $"'{Printable(separator)}'",
+    };
 
     /// <summary>Renders a value for a one-line error message: control characters escaped, long values cut.</summary>
     public static string Printable(string value)
