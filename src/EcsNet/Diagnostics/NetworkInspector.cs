@@ -43,12 +43,7 @@ public static class NetworkInspector
             throw new ArgumentOutOfRangeException(nameof(saturationThreshold), saturationThreshold, "the saturation threshold is a fraction in (0, 1]");
         }
 
-        if (data is not null && (data.InputSize != network.InputSize || data.OutputSize != network.OutputSize || data.Count == 0))
-        {
-            throw new ArgumentException(
-                $"data '{data.Name}' ({data.Count} samples, {data.InputSize} inputs, {data.OutputSize} outputs) does not fit the network ({network.InputSize} inputs, {network.OutputSize} outputs)",
-                nameof(data));
-        }
+        data?.CheckFits(network);
 
         var neurons = data is null ? [] : Activity(network, data, saturationThreshold);
         return new InspectionReport(Count(network.World), Parameters(network), data?.Count ?? 0, saturationThreshold, neurons);
