@@ -16,7 +16,8 @@ public class LogicGatesTests
         Assert.Equal(4, d.Count);
         Assert.Equal(2, d.InputSize);
         Assert.Equal(1, d.OutputSize);
-        Assert.Null(d.Labels!);
+        // The gates are two classes (false, true): the label is the truth-table output.
+        Assert.Equal(expected.Select(v => (int)v), d.Labels!);
         Assert.Equal([0f, 0f, 0f, 1f, 1f, 0f, 1f, 1f], d.Inputs);
         Assert.Equal(expected, d.Targets);
     }
