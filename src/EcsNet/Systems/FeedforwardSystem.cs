@@ -46,7 +46,7 @@ internal sealed class FeedforwardSystem : ISystem<Network>
             }
 
             var layer = layers[l];
-            layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
+            layer.Function!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
 
             // The gradient pass reads a sample-major copy (the inputs arrive that way).
             if (l < layers.Count - 1)

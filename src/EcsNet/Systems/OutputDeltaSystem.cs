@@ -15,7 +15,7 @@ internal sealed class OutputDeltaSystem : ISystem<Network>
         var a = batch.Rows(batch.A, layer.FirstSlot, n);
         var y = batch.Y.AsSpan(0, n * m);
         var delta = batch.Rows(batch.D, layer.FirstSlot, n);
-        var activation = layer.Activation!;
+        var activation = layer.Function!;
 
         if (network.Cost.SimplifiesWith(activation))
         {
