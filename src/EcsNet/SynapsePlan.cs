@@ -9,7 +9,8 @@ namespace EcsNet;
 /// <item><see cref="Into"/>: every row, in storage order, grouped by target layer — the per-synapse reference path;</item>
 /// <item><see cref="TilesInto"/>: long runs of one target's synapses from consecutive sources (fully connected rows),
 /// grouped four targets at a time — the dense fast path;</item>
-/// <item><see cref="SparseInto"/>: all other rows (pruned, hand-wired, skip synapses) — the general fast path.</item>
+/// <item><see cref="Sparse"/>: all other rows (pruned, hand-wired, skip synapses), compressed per target — the sparse
+/// fast path.</item>
 /// </list>
 /// </summary>
 internal sealed class SynapsePlan
@@ -20,10 +21,8 @@ internal sealed class SynapsePlan
     private Chunk[] _chunks = [];
     private int[] _chunkCounts = [];
     private SynapseSegment[] _segments = [];
-    private SynapseSegment[] _sparse = [];
     private SynapseTile[] _tiles = [];
     private int[] _segmentStart = [0];
-    private int[] _sparseStart = [0];
     private int[] _tileStart = [0];
     private long[] _tileWork = [0];
 
@@ -63,8 +62,8 @@ internal sealed class SynapsePlan
         return tiles.IsEmpty ? (0, 0) : (start, end);
     }
 
-    /// <summary>The rows into <paramref name="layer"/> that no tile covers.</summary>
-    public ReadOnlySpan<SynapseSegment> SparseInto(int layer) => Slice(_sparse, _sparseStart, layer);
+    /// <summary>The rows no tile covers, compressed per target.</summary>
+    public SparseSynapses Sparse { get; } = new();
 
     /// <summary>The array behind <see cref="TilesInto"/>, for jobs that index it.</summary>
     public SynapseTile[] TileArray => _tiles;
@@ -76,9 +75,6 @@ internal sealed class SynapsePlan
 
     /// <summary>Every tile.</summary>
     public ReadOnlySpan<SynapseTile> AllTiles => _tiles;
-
-    /// <summary>Every sparse segment.</summary>
-    public ReadOnlySpan<SynapseSegment> AllSparse => _sparse;
 
     /// <summary>
     /// Whether the chunks still hold the rows the plan was built from. Catches structural changes made directly on the
@@ -105,7 +101,7 @@ internal sealed class SynapsePlan
     {
         var chunks = new List<Chunk>();
         var segments = new List<SynapseSegment>();
-        var sparse = new List<SynapseSegment>();
+        var sparse = new List<SparseRow>();
         var runs = new List<Run>();
         var count = 0;
         foreach (ref var chunk in world.Query(in Network.SynapseQuery))
@@ -114,7 +110,7 @@ internal sealed class SynapsePlan
             chunks.Add(chunk);
             var synapses = chunk.GetSpan<Synapse>()[..chunk.Count];
             count += synapses.Length;
-            AddSegments(segments, synapses, layerOfSlot, index, _ => true);
+            AddSegments(segments, synapses, layerOfSlot, index);
 
             // Runs: consecutive rows with one target and consecutive sources.
             var isTiled = new bool[synapses.Length];
@@ -138,13 +134,19 @@ internal sealed class SynapsePlan
                 start = end;
             }
 
-            AddSegments(sparse, synapses, layerOfSlot, index, r => !isTiled[r]);
+            for (var r = 0; r < synapses.Length; r++)
+            {
+                if (!isTiled[r])
+                {
+                    sparse.Add(new SparseRow(index, r, synapses[r].Source, synapses[r].Target));
+                }
+            }
         }
 
         _chunks = [.. chunks];
         _chunkCounts = chunks.Select(c => c.Count).ToArray();
         (_segments, _segmentStart) = ByTargetLayer(segments, s => s.TargetLayer, layerCount);
-        (_sparse, _sparseStart) = ByTargetLayer(sparse, s => s.TargetLayer, layerCount);
+        Sparse.Rebuild(sparse, layerOfSlot, layerCount);
         var layerOf = layerOfSlot.ToArray();
         (_tiles, _tileStart) = ByTargetLayer(BuildTiles(runs), t => layerOf[t.Targets[0]], layerCount);
         _tileWork = new long[layerCount];
@@ -157,21 +159,15 @@ internal sealed class SynapsePlan
         Version = version;
     }
 
-    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk, Func<int, bool> include)
+    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk)
     {
         var start = 0;
         while (start < synapses.Length)
         {
-            if (!include(start))
-            {
-                start++;
-                continue;
-            }
-
             var target = layerOfSlot[synapses[start].Target];
             var source = layerOfSlot[synapses[start].Source];
             var end = start + 1;
-            while (end < synapses.Length && include(end) && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
+            while (end < synapses.Length && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
             {
                 end++;
             }

@@ -9,6 +9,7 @@ namespace EcsNet.Systems;
 internal sealed class FeedforwardSystem : ISystem<Network>
 {
     private readonly ForwardTileJob _tiles = new();
+    private readonly ForwardSparseJob _sparse = new();
 
     public void Update(Network network)
     {
@@ -42,7 +43,10 @@ internal sealed class FeedforwardSystem : ISystem<Network>
                 _tiles.A = a;
                 _tiles.Z = z;
                 network.RunTiles(_tiles, plan.TileWork(l) * m);
-                RowPasses.Forward(plan.SparseInto(l), plan.Chunks, a, z, m);
+                _sparse.Set(plan, l, m);
+                _sparse.A = a;
+                _sparse.Z = z;
+                network.RunTiles(_sparse, plan.Sparse.Work(l) * m);
             }
 
             var layer = layers[l];

@@ -15,6 +15,7 @@ namespace EcsNet.Systems;
 internal sealed class GradientAccumulationSystem(bool descend = false) : ISystem<Network>
 {
     private readonly GradientTileJob _tiles = new();
+    private readonly GradientSparseJob _sparse = new();
 
     public void Update(Network network)
     {
@@ -44,7 +45,11 @@ internal sealed class GradientAccumulationSystem(bool descend = false) : ISystem
             }
 
             network.RunTiles(_tiles, work * m);
-            RowPasses.Gradient(plan.AllSparse, plan.Chunks, a, d, m, descend);
+            _sparse.Set(plan, -1, m);
+            _sparse.A = a;
+            _sparse.D = d;
+            _sparse.IntoWeights = descend;
+            network.RunTiles(_sparse, plan.Sparse.TotalWork * m);
         }
 
         foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))

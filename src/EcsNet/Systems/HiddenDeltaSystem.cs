@@ -9,6 +9,7 @@ namespace EcsNet.Systems;
 internal sealed class HiddenDeltaSystem : ISystem<Network>
 {
     private readonly BackwardTileJob _tiles = new();
+    private readonly BackwardSparseJob _sparse = new();
 
     public void Update(Network network)
     {
@@ -47,7 +48,12 @@ internal sealed class HiddenDeltaSystem : ISystem<Network>
                     network.RunTiles(_tiles, plan.TileWork(t) * m);
                 }
 
-                RowPasses.Backward(plan.SparseInto(t), plan.Chunks, d, g, m);
+                _sparse.Set(plan, t, m);
+                _sparse.D = d;
+                _sparse.G = g;
+                _sparse.SourceStart = firstHidden;
+                _sparse.SourceEnd = layers[t].FirstSlot;
+                network.RunTiles(_sparse, plan.Sparse.Work(t) * m);
             }
 
             // Every synapse leaving layer t − 1 ends in layer t or later, all visited: its δ is complete.

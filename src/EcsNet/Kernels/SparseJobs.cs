@@ -1,0 +1,85 @@
+namespace EcsNet.Kernels;
+
+/// <summary>
+/// The sparse passes of one layer as partitioned jobs. Forward parts own whole targets (their z rows), backward parts
+/// own a range of source rows of g, gradient parts own whole runs; every value is therefore summed in the same order
+/// whatever the number of parts.
+/// </summary>
+internal abstract class SparseJob : IPartitionedJob
+{
+    public SparseSynapses Sparse = new();
+    public int First;
+    public int Count;
+    public Chunk[] Chunks = [];
+    public int M;
+
+    public abstract void Execute(int part, int parts);
+
+    /// <summary>Sets the runs into <paramref name="layer"/> (all layers when it is negative).</summary>
+    public void Set(SynapsePlan plan, int layer, int m)
+    {
+        Sparse = plan.Sparse;
+        First = layer < 0 ? 0 : Sparse.FirstRun(layer);
+        Count = layer < 0 ? Sparse.Runs.Length : Sparse.RunCount(layer);
+        Chunks = plan.Chunks;
+        M = m;
+    }
+
+    /// <summary>Part boundaries in run index, moved forward so a target's runs are never split.</summary>
+    protected int Boundary(int part, int parts)
+    {
+        var runs = Sparse.Runs;
+        var i = (int)((long)Count * part / parts);
+        while (i > 0 && i < Count && runs[First + i].Target == runs[First + i - 1].Target)
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
+
+/// <summary>z_j += Σ_k w_jk a_k over a layer's sparse runs.</summary>
+internal sealed class ForwardSparseJob : SparseJob
+{
+    public float[] A = [];
+    public float[] Z = [];
+
+    public override void Execute(int part, int parts)
+    {
+        var from = Boundary(part, parts);
+        SparseKernels.Forward(Sparse, First + from, Boundary(part + 1, parts) - from, Chunks, A, Z, M);
+    }
+}
+
+/// <summary>g_k += Σ_j w_jk δ_j over a layer's sparse runs, each part owning a slice of the source rows.</summary>
+internal sealed class BackwardSparseJob : SparseJob
+{
+    public float[] D = [];
+    public float[] G = [];
+    public int SourceStart;
+    public int SourceEnd;
+
+    public override void Execute(int part, int parts)
+    {
+        var span = SourceEnd - SourceStart;
+        var from = SourceStart + (int)((long)span * part / parts);
+        var to = SourceStart + (int)((long)span * (part + 1) / parts);
+        SparseKernels.Backward(Sparse, First, Count, Chunks, D, G, M, from, to);
+    }
+}
+
+/// <summary>∂C/∂w += Σ_b a δ over sparse runs; every run owns its synapses' gradients.</summary>
+internal sealed class GradientSparseJob : SparseJob
+{
+    public float[] A = [];
+    public float[] D = [];
+    public bool IntoWeights;
+
+    public override void Execute(int part, int parts)
+    {
+        var from = (int)((long)Count * part / parts);
+        var to = (int)((long)Count * (part + 1) / parts);
+        SparseKernels.Gradient(Sparse, First + from, to - from, Chunks, A, D, M, IntoWeights);
+    }
+}
