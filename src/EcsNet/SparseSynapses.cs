@@ -14,11 +14,41 @@ internal sealed class SparseSynapses
     private int[] _runStart = [0];
     private long[] _work = [0];
 
-    /// <summary>Every run, ordered by target layer, then target.</summary>
+    /// <summary>Every run, ordered by target layer, then source block, then target.</summary>
     public SparseRun[] Runs => _runs;
 
     /// <summary>The synapses of the runs, in run order; within a run ordered by source slot.</summary>
     public SparseEntry[] Entries => _entries;
+
+    /// <summary>
+    /// The width, in source slots, of the blocks a layer's runs are cut into: a block of 128 sources' rows (16 KiB at
+    /// m = 32) stays in the L1 cache while every target takes its synapses from it, instead of each target streaming
+    /// the whole previous layer from L2. Sparser layers get wider blocks, so a run still holds about 16 synapses.
+    /// </summary>
+    private static int[] BlockWidths(List<SparseRow> rows, int[] layerOf, int layerCount)
+    {
+        var count = new long[layerCount];
+        var low = Enumerable.Repeat(int.MaxValue, layerCount).ToArray();
+        var high = new int[layerCount];
+        var targets = new HashSet<int>[layerCount];
+        foreach (var r in rows)
+        {
+            var l = layerOf[r.Target];
+            count[l]++;
+            low[l] = Math.Min(low[l], r.Source);
+            high[l] = Math.Max(high[l], r.Source + 1);
+            (targets[l] ??= []).Add(r.Target);
+        }
+
+        var width = new int[layerCount];
+        for (var l = 0; l < layerCount; l++)
+        {
+            var density = count[l] == 0 ? 1.0 : count[l] / ((double)targets[l].Count * (high[l] - low[l]));
+            width[l] = (int)Math.Clamp(Math.Ceiling(16 / density), 128, int.MaxValue);
+        }
+
+        return width;
+    }
 
     /// <summary>The index in <see cref="Runs"/> of the first run into <paramref name="layer"/>.</summary>
     public int FirstRun(int layer) => _runStart[layer];
@@ -41,10 +71,12 @@ internal sealed class SparseSynapses
     public void Rebuild(List<SparseRow> rows, ReadOnlySpan<int> layerOfSlot, int layerCount)
     {
         var layerOf = layerOfSlot.ToArray();
+        var block = BlockWidths(rows, layerOf, layerCount);
 
-        // Target, then source layer, then chunk: each key is one run; sources ascending inside it read the
-        // activation rows in memory order.
-        var sorted = rows.OrderBy(r => r.Target).ThenBy(r => layerOf[r.Source]).ThenBy(r => r.Chunk).ThenBy(r => r.Source).ToArray();
+        // Target layer, source block, target, source layer, chunk: each key is one run; sources ascending inside it
+        // read the activation rows in memory order.
+        var sorted = rows.OrderBy(r => layerOf[r.Target]).ThenBy(r => r.Source / block[layerOf[r.Target]]).ThenBy(r => r.Target)
+            .ThenBy(r => layerOf[r.Source]).ThenBy(r => r.Chunk).ThenBy(r => r.Source).ToArray();
         var runs = new List<SparseRun>();
         _entries = new SparseEntry[sorted.Length];
         _work = new long[layerCount];
@@ -53,8 +85,10 @@ internal sealed class SparseSynapses
         {
             var first = sorted[start];
             var sourceLayer = layerOf[first.Source];
+            var sourceBlock = first.Source / block[layerOf[first.Target]];
             var end = start;
-            while (end < sorted.Length && sorted[end].Target == first.Target && sorted[end].Chunk == first.Chunk && layerOf[sorted[end].Source] == sourceLayer)
+            while (end < sorted.Length && sorted[end].Target == first.Target && sorted[end].Chunk == first.Chunk
+                   && layerOf[sorted[end].Source] == sourceLayer && sorted[end].Source / block[layerOf[first.Target]] == sourceBlock)
             {
                 _entries[end] = new SparseEntry(sorted[end].Source, sorted[end].Row);
                 end++;

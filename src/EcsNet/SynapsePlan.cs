@@ -32,6 +32,13 @@ internal sealed class SynapsePlan
     /// <summary>The number of synapses the plan covers.</summary>
     public int SynapseCount { get; private set; }
 
+    /// <summary>The bytes the plan's own arrays hold (the chunks it points into not counted).</summary>
+    public long Bytes => ((long)_chunks.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Chunk>()) + (8L * _tileWork.Length)
+                         + (4L * (_chunkCounts.Length + _segmentStart.Length + _tileStart.Length))
+                         + ((long)_segments.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseSegment>())
+                         + ((long)_tiles.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseTile>())
+                         + Sparse.Bytes;
+
     /// <summary>The synapse chunks, in query order.</summary>
     public Chunk[] Chunks => _chunks;
 

@@ -1,9 +1,9 @@
 namespace EcsNet.Kernels;
 
 /// <summary>
-/// The sparse passes of one layer as partitioned jobs. Forward parts own whole targets (their z rows), backward parts
-/// own a range of source rows of g, gradient parts own whole runs; every value is therefore summed in the same order
-/// whatever the number of parts.
+/// The sparse passes of one layer as partitioned jobs. Forward parts own a range of target slots (their z rows),
+/// backward parts a range of source rows of g, gradient parts whole runs; every value is therefore summed in the same
+/// order whatever the number of parts.
 /// </summary>
 internal abstract class SparseJob : IPartitionedJob
 {
@@ -25,18 +25,6 @@ internal abstract class SparseJob : IPartitionedJob
         M = m;
     }
 
-    /// <summary>Part boundaries in run index, moved forward so a target's runs are never split.</summary>
-    protected int Boundary(int part, int parts)
-    {
-        var runs = Sparse.Runs;
-        var i = (int)((long)Count * part / parts);
-        while (i > 0 && i < Count && runs[First + i].Target == runs[First + i - 1].Target)
-        {
-            i++;
-        }
-
-        return i;
-    }
 }
 
 /// <summary>z_j += Σ_k w_jk a_k over a layer's sparse runs.</summary>
@@ -44,11 +32,15 @@ internal sealed class ForwardSparseJob : SparseJob
 {
     public float[] A = [];
     public float[] Z = [];
+    public int TargetStart;
+    public int TargetEnd;
 
     public override void Execute(int part, int parts)
     {
-        var from = Boundary(part, parts);
-        SparseKernels.Forward(Sparse, First + from, Boundary(part + 1, parts) - from, Chunks, A, Z, M);
+        var span = TargetEnd - TargetStart;
+        var from = TargetStart + (int)((long)span * part / parts);
+        var to = TargetStart + (int)((long)span * (part + 1) / parts);
+        SparseKernels.Forward(Sparse, First, Count, Chunks, A, Z, M, from, to);
     }
 }
 

@@ -15,15 +15,21 @@ namespace EcsNet.Kernels;
 /// </summary>
 internal static class SparseKernels
 {
-    /// <summary>z_j += Σ_k w_jk a_k over the runs [first, first + count).</summary>
+    /// <summary>z_j += Σ_k w_jk a_k over the runs [first, first + count) into targets j in [<paramref name="targetFrom"/>, <paramref name="targetTo"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] z, int m)
+    public static void Forward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] z, int m, int targetFrom = 0, int targetTo = int.MaxValue)
     {
         var runs = sparse.Runs;
         var entries = sparse.Entries;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
+            if ((uint)(run.Target - targetFrom) >= (uint)(targetTo - targetFrom))
+            {
+                continue;
+            }
+
             ref var w = ref WeightColumn(chunks, run.Chunk);
             ref var e = ref entries[run.First];
             ref var zRow = ref z[run.Target * m];
@@ -31,81 +37,114 @@ internal static class SparseKernels
             var b = 0;
             for (; b + (2 * Simd.Width512) <= m; b += 2 * Simd.Width512)
             {
-                var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero;
-                var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
-                var i = 0;
-                for (; i + 1 < n; i += 2)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    var e1 = Unsafe.Add(ref e, i + 1);
-                    ref var x0 = ref a[(e0.Source * m) + b];
-                    ref var x1 = ref a[(e1.Source * m) + b];
-                    var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
-                    var v1 = Vector512.Create(Unsafe.Add(ref w, e1.Row));
-                    c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
-                    c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
-                    c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1), v1, c2);
-                    c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, Simd.Width512), v1, c3);
-                }
-
-                if (i < n)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    ref var x0 = ref a[(e0.Source * m) + b];
-                    var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
-                    c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
-                    c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
-                }
-
-                ref var y = ref Unsafe.Add(ref zRow, b);
-                (Vector512.LoadUnsafe(ref y) + (c0 + c2)).StoreUnsafe(ref y);
-                (Vector512.LoadUnsafe(ref y, Simd.Width512) + (c1 + c3)).StoreUnsafe(ref y, Simd.Width512);
+                Forward32(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
             }
 
             for (; b + Simd.Width <= m; b += Simd.Width)
             {
-                var c0 = Vector256<float>.Zero;
-                var c1 = Vector256<float>.Zero;
-                var i = 0;
-                for (; i + 1 < n; i += 2)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    var e1 = Unsafe.Add(ref e, i + 1);
-                    c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref a[(e0.Source * m) + b]), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
-                    c1 = Simd.MulAdd(Vector256.LoadUnsafe(ref a[(e1.Source * m) + b]), Vector256.Create(Unsafe.Add(ref w, e1.Row)), c1);
-                }
-
-                if (i < n)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref a[(e0.Source * m) + b]), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
-                }
-
-                ref var y = ref Unsafe.Add(ref zRow, b);
-                (Vector256.LoadUnsafe(ref y) + (c0 + c1)).StoreUnsafe(ref y);
+                Forward8(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
             }
 
             for (; b < m; b++)
             {
-                float s0 = 0f, s1 = 0f;
-                var i = 0;
-                for (; i + 1 < n; i += 2)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    var e1 = Unsafe.Add(ref e, i + 1);
-                    s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), a[(e0.Source * m) + b], s0);
-                    s1 = Simd.MulAdd(Unsafe.Add(ref w, e1.Row), a[(e1.Source * m) + b], s1);
-                }
-
-                if (i < n)
-                {
-                    var e0 = Unsafe.Add(ref e, i);
-                    s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), a[(e0.Source * m) + b], s0);
-                }
-
-                Unsafe.Add(ref zRow, b) += s0 + s1;
+                Unsafe.Add(ref zRow, b) += Forward1(ref e, n, ref w, ref Unsafe.Add(ref x, b), m);
             }
         }
+    }
+
+    /// <summary>
+    /// 32 samples of one run: eight accumulators, so four synapses are in flight at once and the FMA latency is hidden.
+    /// <paramref name="x"/> is sample b of slot 0; source k's samples start at k · m.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Forward32(ref SparseEntry e, int n, ref float w, ref float x, int m, ref float y)
+    {
+        var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero;
+        var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
+        var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero;
+        var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
+            ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m);
+            ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m);
+            ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m);
+            var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
+            var v1 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row));
+            var v2 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row));
+            var v3 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row));
+            c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
+            c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
+            c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1), v1, c2);
+            c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, Simd.Width512), v1, c3);
+            c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2), v2, c4);
+            c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, Simd.Width512), v2, c5);
+            c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3), v3, c6);
+            c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, Simd.Width512), v3, c7);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
+            var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
+            c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
+            c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
+        }
+
+        (Vector512.LoadUnsafe(ref y) + ((c0 + c2) + (c4 + c6))).StoreUnsafe(ref y);
+        (Vector512.LoadUnsafe(ref y, Simd.Width512) + ((c1 + c3) + (c5 + c7))).StoreUnsafe(ref y, Simd.Width512);
+    }
+
+    /// <summary>8 samples of one run, four synapses in flight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Forward8(ref SparseEntry e, int n, ref float w, ref float x, int m, ref float y)
+    {
+        var c0 = Vector256<float>.Zero; var c1 = Vector256<float>.Zero;
+        var c2 = Vector256<float>.Zero; var c3 = Vector256<float>.Zero;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+            c1 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row)), c1);
+            c2 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row)), c2);
+            c3 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row)), c3);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+        }
+
+        (Vector256.LoadUnsafe(ref y) + ((c0 + c1) + (c2 + c3))).StoreUnsafe(ref y);
+    }
+
+    /// <summary>One sample of one run, four synapses in flight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Forward1(ref SparseEntry e, int n, ref float w, ref float x, int m)
+    {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
+            s1 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m), s1);
+            s2 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m), s2);
+            s3 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m), s3);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
+        }
+
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>
@@ -188,6 +227,7 @@ internal static class SparseKernels
     {
         var runs = sparse.Runs;
         var entries = sparse.Entries;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
@@ -200,34 +240,50 @@ internal static class SparseKernels
             {
                 for (; i + 8 <= n; i += 8)
                 {
-                    var dots = Dot8(ref Unsafe.Add(ref e, i), a, ref dRow, m);
-                    for (var t = 0; t < 8; t++)
-                    {
-                        Unsafe.Add(ref sums, Unsafe.Add(ref e, i + t).Row) += dots.GetElement(t);
-                    }
+                    ref var e0 = ref Unsafe.Add(ref e, i);
+                    var dots = Dot8(ref e0, ref x, ref dRow, m);
+                    Unsafe.Add(ref sums, e0.Row) += dots.GetElement(0);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 1).Row) += dots.GetElement(1);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 2).Row) += dots.GetElement(2);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 3).Row) += dots.GetElement(3);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 4).Row) += dots.GetElement(4);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 5).Row) += dots.GetElement(5);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 6).Row) += dots.GetElement(6);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 7).Row) += dots.GetElement(7);
+                }
+            }
+
+            if (m == 1)
+            {
+                // One sample: a product per synapse, no reduction.
+                var delta = dRow;
+                for (; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Source) * delta;
                 }
             }
 
             for (; i < n; i++)
             {
                 var entry = Unsafe.Add(ref e, i);
-                Unsafe.Add(ref sums, entry.Row) += RowKernels.Dot(ref a[entry.Source * m], ref dRow, m);
+                Unsafe.Add(ref sums, entry.Row) += RowKernels.Dot(ref Unsafe.Add(ref x, entry.Source * m), ref dRow, m);
             }
         }
     }
 
     /// <summary>Σ_b a_k δ_j for the eight synapses from <paramref name="e"/> on: element t is synapse t's sum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Dot8(ref SparseEntry e, float[] a, ref float dRow, int m)
+    private static Vector256<float> Dot8(ref SparseEntry e, ref float x, ref float dRow, int m)
     {
-        ref var x0 = ref a[e.Source * m];
-        ref var x1 = ref a[Unsafe.Add(ref e, 1).Source * m];
-        ref var x2 = ref a[Unsafe.Add(ref e, 2).Source * m];
-        ref var x3 = ref a[Unsafe.Add(ref e, 3).Source * m];
-        ref var x4 = ref a[Unsafe.Add(ref e, 4).Source * m];
-        ref var x5 = ref a[Unsafe.Add(ref e, 5).Source * m];
-        ref var x6 = ref a[Unsafe.Add(ref e, 6).Source * m];
-        ref var x7 = ref a[Unsafe.Add(ref e, 7).Source * m];
+        ref var x0 = ref Unsafe.Add(ref x, e.Source * m);
+        ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 1).Source * m);
+        ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 2).Source * m);
+        ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 3).Source * m);
+        ref var x4 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 4).Source * m);
+        ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 5).Source * m);
+        ref var x6 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 6).Source * m);
+        ref var x7 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 7).Source * m);
         var b = 0;
         Vector256<float> s0, s1, s2, s3, s4, s5, s6, s7;
         if (m >= Simd.Width512)

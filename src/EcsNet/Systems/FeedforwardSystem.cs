@@ -32,6 +32,8 @@ internal sealed class FeedforwardSystem : ISystem<Network>
         var layers = network.Layers;
         for (var l = 1; l < layers.Count; l++)
         {
+            var layer = layers[l];
+
             // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
             if (network.PassMode == PassMode.Reference)
             {
@@ -46,10 +48,11 @@ internal sealed class FeedforwardSystem : ISystem<Network>
                 _sparse.Set(plan, l, m);
                 _sparse.A = a;
                 _sparse.Z = z;
+                _sparse.TargetStart = layer.FirstSlot;
+                _sparse.TargetEnd = layer.FirstSlot + layer.Size;
                 network.RunTiles(_sparse, plan.Sparse.Work(l) * m);
             }
 
-            var layer = layers[l];
             layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
 
             // The gradient pass reads a sample-major copy (the inputs arrive that way).
