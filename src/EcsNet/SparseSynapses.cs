@@ -17,7 +17,7 @@ internal sealed class SparseSynapses
     /// <summary>Every run, ordered by target layer, then source block, then target.</summary>
     public SparseRun[] Runs => _runs;
 
-    /// <summary>The synapses of the runs, in run order; within a run ordered by source slot.</summary>
+    /// <summary>The synapses of the runs, in run order; within a run ordered by chunk row.</summary>
     public SparseEntry[] Entries => _entries;
 
     /// <summary>
@@ -73,10 +73,11 @@ internal sealed class SparseSynapses
         var layerOf = layerOfSlot.ToArray();
         var block = BlockWidths(rows, layerOf, layerCount);
 
-        // Target layer, source block, target, source layer, chunk: each key is one run; sources ascending inside it
-        // read the activation rows in memory order.
+        // Target layer, source block, target, source layer, chunk: each key is one run. Inside it rows ascend: a network
+        // built or loaded target by target stores a run's weights in consecutive rows (sources ascending too), which the
+        // gradient pass then updates eight at a time.
         var sorted = rows.OrderBy(r => layerOf[r.Target]).ThenBy(r => r.Source / block[layerOf[r.Target]]).ThenBy(r => r.Target)
-            .ThenBy(r => layerOf[r.Source]).ThenBy(r => r.Chunk).ThenBy(r => r.Source).ToArray();
+            .ThenBy(r => layerOf[r.Source]).ThenBy(r => r.Chunk).ThenBy(r => r.Row).ToArray();
         var runs = new List<SparseRun>();
         _entries = new SparseEntry[sorted.Length];
         _work = new long[layerCount];

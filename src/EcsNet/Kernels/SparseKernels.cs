@@ -242,6 +242,14 @@ internal static class SparseKernels
                 {
                     ref var e0 = ref Unsafe.Add(ref e, i);
                     var dots = Dot8(ref e0, ref x, ref dRow, m);
+                    if (Unsafe.Add(ref e0, 7).Row - e0.Row == 7)
+                    {
+                        // Eight consecutive rows (rows ascend in a run): one vector update.
+                        ref var target = ref Unsafe.Add(ref sums, e0.Row);
+                        (Vector256.LoadUnsafe(ref target) + dots).StoreUnsafe(ref target);
+                        continue;
+                    }
+
                     Unsafe.Add(ref sums, e0.Row) += dots.GetElement(0);
                     Unsafe.Add(ref sums, Unsafe.Add(ref e0, 1).Row) += dots.GetElement(1);
                     Unsafe.Add(ref sums, Unsafe.Add(ref e0, 2).Row) += dots.GetElement(2);
