@@ -7,32 +7,29 @@ using EcsNet.Training;
 namespace EcsNet.Benchmarks.Sparse;
 
 /// <summary>
-/// One training step (sigmoid, quadratic cost, SGD, one thread) of 784-100-10 and 784-300-100-10 networks pruned by
-/// 0 … 99 %, at random and by magnitude, each layer by the same fraction. A pruned network is built the way a user
-/// gets one: the full network is pruned with <see cref="Pruner"/> and written to and read back from its model (as
-/// <c>ecsnet prune</c> and <c>ecsnet train --model</c> do). The speed-up column divides the unpruned step's median by
-/// this case's, both from the same run.
+/// One training step (sigmoid, quadratic cost, SGD, one thread) of a network pruned by a fraction, at random or by
+/// magnitude, each layer by the same fraction. A pruned network is built the way a user gets one: the full network is
+/// pruned with <see cref="Pruner"/> and written to and read back from its model (as <c>ecsnet prune</c> and
+/// <c>ecsnet train --model</c> do). The speed-up column divides the unpruned step's median by this case's, both from
+/// the same run. The derived classes choose the cases.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PrunedStepConfig))]
-public class PrunedStepBenchmarks
+public abstract class PrunedStepBenchmarks
 {
     private const float Eta = 0.01f;
     private Network _network = null!;
     private TrainingData _data = null!;
     private int _next;
 
-    /// <summary>The layer sizes.</summary>
-    [Params("784-100-10", "784-300-100-10")]
-    public string Shape { get; set; } = "784-100-10";
+    /// <summary>The layer sizes, e.g. "784-100-10".</summary>
+    public abstract string Shape { get; set; }
 
-    /// <summary>What is pruned: "none", or the percentage and the criterion.</summary>
-    [Params("none", "50% random", "50% magnitude", "90% random", "90% magnitude", "95% random", "95% magnitude", "99% random", "99% magnitude")]
-    public string Pruned { get; set; } = "none";
+    /// <summary>What is pruned: "none", or the percentage and the criterion, e.g. "90% magnitude".</summary>
+    public abstract string Pruned { get; set; }
 
     /// <summary>The mini-batch size m.</summary>
-    [Params(1, 10, 32)]
-    public int Batch { get; set; }
+    public abstract int Batch { get; set; }
 
     [GlobalSetup]
     public void GlobalSetup()
