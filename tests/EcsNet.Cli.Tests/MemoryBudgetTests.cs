@@ -15,7 +15,7 @@ public sealed class MemoryBudgetTests(ITestOutputHelper log)
     public void TheEstimateIsCloseToWhatANetworkReallyTakes(int[] sizes, int batch)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        using var network = NetworkBuilder.FullyConnected(sizes, [.. Enumerable.Repeat(Activations.ActivationFunction.Sigmoid, sizes.Length - 1)], Initializer.Gaussian, 1);
+        using var network = NetworkBuilder.FullyConnected(sizes, [.. Enumerable.Repeat(ActivationFunctions.ActivationFunction.Sigmoid, sizes.Length - 1)], Initializer.Gaussian, 1);
         var data = new DataSet("ones", new float[Evaluator.BatchSize * sizes[0]], new float[Evaluator.BatchSize * sizes[^1]], sizes[0], sizes[^1]);
         new Trainer(new TrainingOptions { Epochs = 1, BatchSize = batch }).Train(network, data.Take(batch * 2));
         Evaluator.Evaluate(network, data);

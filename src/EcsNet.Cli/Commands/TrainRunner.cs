@@ -58,14 +58,14 @@ internal static class TrainRunner
 
         var saveState = p.GetValue(o.SaveState);
         RunState? StateAfter(int epochsDone) => saveState ? new RunState(epochsDone, options.Optimizer.ToString(), network.UpdateCount) : null;
-        network.Cost = CostFunction.ByName(p.GetValue(o.Cost) ?? modelCost ?? d.Cost, network.OutputLayer.Activation);
+        network.Cost = CostFunction.ByName(p.GetValue(o.Cost) ?? modelCost ?? d.Cost, network.OutputLayer.Function);
         if (p.GetValue(o.Threads) is { } threads)
         {
             network.Threads = threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1 (got {threads})");
         }
 
-        var train = Targets.ForOutput(problem.Train, network.OutputLayer.Activation);
-        var test = problem.Test is null ? null : Targets.ForOutput(problem.Test, network.OutputLayer.Activation);
+        var train = Targets.ForOutput(problem.Train, network.OutputLayer.Function);
+        var test = problem.Test is null ? null : Targets.ForOutput(problem.Test, network.OutputLayer.Function);
         var classification = train.Labels is not null;
         var logEvery = p.GetValue(o.LogEvery) ?? TrainingSession.DefaultLogEvery(options.Epochs);
         if (logEvery < 1)

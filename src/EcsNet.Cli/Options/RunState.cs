@@ -73,7 +73,7 @@ internal sealed record RunState(int EpochsDone, string Optimizer, long Updates)
         {
             for (var j = 0; j < network.Layers[l].Size; j++)
             {
-                var neuron = network.Neuron(l, j);
+                var neuron = network.NeuronEntity(l, j);
                 parameters.Add((() => world.Get<OptimizerState>(neuron), v => world.Set(neuron, v)));
             }
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 
 namespace EcsNet.Training;
@@ -90,7 +91,7 @@ public sealed class Trainer
         var sinceBest = 0;
         var history = new List<EpochMetrics>();
         var outputs = network.OutputSize;
-        var outputActivation = network.OutputLayer.Activation;
+        var outputActivation = network.OutputLayer.Function;
 
         var last = o.StartEpoch + o.Epochs;
         for (var epoch = o.StartEpoch; epoch < last; epoch++)
@@ -199,7 +200,7 @@ public sealed class Trainer
         return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}{report.Describe()}");
     }
 
-    private static int CountCorrect(Network network, int outputs, int m, Activations.IActivation? activation)
+    private static int CountCorrect(Network network, int outputs, int m, IActivationFunction? activation)
     {
         var a = network.Outputs;
         var y = network.Batch.Y.AsSpan(0, outputs * m);

@@ -8,7 +8,7 @@ public sealed class ModelSaveSafetyTests
 {
     private static ModelSpec Model()
     {
-        using var net = new NetworkBuilder().Input(2).Dense(1, Activations.ActivationFunction.Sigmoid).Build(EcsNet.Training.Initializer.Gaussian, seed: 1);
+        using var net = new NetworkBuilder().Input(2).Dense(1, EcsNet.ActivationFunctions.ActivationFunction.Sigmoid).Build(EcsNet.Training.Initializer.Gaussian, seed: 1);
         return NetworkModel.ToSpec(net);
     }
 
