@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Persistence;
 using EcsNet.Training;
@@ -62,7 +62,7 @@ public static class NetworkModel
         for (var l = 1; l < layers.Count; l++)
         {
             var layer = layers[l];
-            var name = layer.Activation!.Name;
+            var name = layer.Function!.Name;
             if (!ActivationNames.IsValid(name))
             {
                 throw new InvalidOperationException(
@@ -154,7 +154,7 @@ public static class NetworkModel
             }
             else
             {
-                builder.Layer(layer.Size, activation);
+                builder.Sparse(layer.Size, activation);
             }
 
             builder.Biases(l, layer.Bias ?? new float[layer.Size]);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Persistence;
 using EcsNet.Training;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Baselines;
 using EcsNet.Pruning;
 using EcsNet.Training;

@@ -102,7 +102,7 @@ internal static class LotteryCommand
             Network Initialise(long s)
             {
                 var network = NetworkFactory.Build(layersText, activationText, "relu,softmax", initText, s, problem.Train);
-                network.Cost = CostFunction.ByName(costName, network.OutputLayer.Activation);
+                network.Cost = CostFunction.ByName(costName, network.OutputLayer.Function);
                 return network;
             }
 

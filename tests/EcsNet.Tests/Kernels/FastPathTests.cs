@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Training;
 
@@ -45,7 +45,7 @@ public class FastPathTests
         reference.PassMode = PassMode.Reference;
         foreach (var net in new[] { fast, reference })
         {
-            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Activation);
+            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Function);
         }
 
         var (inputs, targets) = RandomBatch(fast, batch, seed: 5);

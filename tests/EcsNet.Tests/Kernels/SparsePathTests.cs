@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Training;
 
@@ -53,7 +53,7 @@ public class SparsePathTests
         reference.PassMode = PassMode.Reference;
         foreach (var net in new[] { fast, reference })
         {
-            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Activation);
+            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Function);
         }
 
         // The sparse path really carries the work: no tile was formed on the pruned layers.

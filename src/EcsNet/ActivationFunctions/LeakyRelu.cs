@@ -1,7 +1,7 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>Leaky ReLU: z for z &gt; 0, else 0.01 z; derivative 1 or 0.01, so no unit dies.</summary>
-public sealed class LeakyRelu : ElementwiseActivation
+public sealed class LeakyRelu : ElementwiseActivationFunction
 {
     /// <summary>The slope for z ≤ 0.</summary>
     public const float Slope = 0.01f;

@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>σ(z) = 1 / (1 + e^−z), σ′(z) = σ(z)(1 − σ(z)).</summary>
-public sealed class Sigmoid : ElementwiseActivation
+public sealed class Sigmoid : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "sigmoid";

@@ -1,6 +1,4 @@
-using EcsNet.Baselines;
-
-namespace EcsNet.Tests.Baselines;
+namespace EcsNet.Baselines.Tests;
 
 /// <summary>
 /// Reads every layout's parameters as the same dense <c>[j * sources + k]</c> arrays, and measures how far two such

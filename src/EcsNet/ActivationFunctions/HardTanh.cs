@@ -1,7 +1,7 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>hardtanh(z) = max(−1, min(1, z)); derivative 1 on (−1, 1), else 0.</summary>
-public sealed class HardTanh : ElementwiseActivation
+public sealed class HardTanh : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "hardtanh";

@@ -1,7 +1,7 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>An activation applied to each neuron alone: a_j = f(z_j), with derivative f′(z_j).</summary>
-public abstract class ElementwiseActivation : IActivation
+public abstract class ElementwiseActivationFunction : IActivationFunction
 {
     /// <inheritdoc />
     public abstract string Name { get; }

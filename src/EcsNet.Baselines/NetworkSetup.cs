@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Training;
 
 namespace EcsNet.Baselines;
@@ -89,7 +89,7 @@ public sealed class NetworkSetup
             int from = Sizes[l], to = Sizes[l + 1];
             if (IsPruned)
             {
-                builder.Layer(to, ActivationFunction.Sigmoid);
+                builder.Sparse(to, ActivationFunction.Sigmoid);
                 for (var j = 0; j < to; j++)
                 {
                     for (var k = 0; k < from; k++)

@@ -1,7 +1,7 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>sign(z): +1 if z &gt; 0, else −1 (the Garreta deck's perceptron output); derivative 0 almost everywhere.</summary>
-public sealed class Sign : ElementwiseActivation
+public sealed class Sign : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "sign";

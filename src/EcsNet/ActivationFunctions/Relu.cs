@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>ReLU: max(0, z); derivative 1 for z &gt; 0, else 0 (a unit stuck at z ≤ 0 is a dead ReLU).</summary>
-public sealed class Relu : ElementwiseActivation
+public sealed class Relu : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "relu";

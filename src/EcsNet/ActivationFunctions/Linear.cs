@@ -1,7 +1,7 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>Identity f(z) = z (the linear unit of the delta rule); f′ = 1.</summary>
-public sealed class Linear : ElementwiseActivation
+public sealed class Linear : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "linear";

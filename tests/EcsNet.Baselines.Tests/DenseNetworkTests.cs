@@ -1,6 +1,4 @@
-using EcsNet.Baselines;
-
-namespace EcsNet.Tests.Baselines;
+namespace EcsNet.Baselines.Tests;
 
 /// <summary>
 /// The dense reference on the library's worker pool: bit-identical for any thread count, every remainder tile right,

@@ -1,23 +1,23 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Diagnostics;
 
 /// <summary>
 /// The built-in activations again, written from their definitions in double precision, so the gradient check's
-/// reference pass shares no arithmetic with the library's float kernels. Any other <see cref="IActivation"/> goes
+/// reference pass shares no arithmetic with the library's float kernels. Any other <see cref="IActivationFunction"/> goes
 /// through <see cref="LinearizedLayer"/> instead.
 /// </summary>
-internal static class ReferenceActivation
+internal static class ReferenceActivationFunction
 {
     // The decks' leaky slope, deliberately not the library's float constant.
     private const double LeakySlope = 0.01;
 
     /// <summary>True when <paramref name="f"/> is one of the built-ins evaluated here in double.</summary>
-    public static bool IsExact(IActivation f)
+    public static bool IsExact(IActivationFunction f)
         => f is Sigmoid or Tanh or Relu or LeakyRelu or Linear or HardTanh or Step or Sign or Softmax;
 
     /// <summary>a = f(z) for one sample of one layer.</summary>
-    public static void Forward(IActivation f, ReadOnlySpan<double> z, Span<double> a)
+    public static void Forward(IActivationFunction f, ReadOnlySpan<double> z, Span<double> a)
     {
         switch (f)
         {

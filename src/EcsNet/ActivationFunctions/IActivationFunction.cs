@@ -1,10 +1,10 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>
 /// An activation function f of a layer, applied to the layer's batch buffers. Rows are neuron-major:
 /// element <c>[j * m + b]</c> is neuron j of the layer for sample b of the batch.
 /// </summary>
-public interface IActivation
+public interface IActivationFunction
 {
     /// <summary>The name used in model files and on the command line.</summary>
     string Name { get; }

@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>tanh(z), tanh′(z) = 1 − tanh²(z).</summary>
-public sealed class Tanh : ElementwiseActivation
+public sealed class Tanh : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "tanh";

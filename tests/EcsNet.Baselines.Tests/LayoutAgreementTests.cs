@@ -1,6 +1,4 @@
-using EcsNet.Baselines;
-
-namespace EcsNet.Tests.Baselines;
+namespace EcsNet.Baselines.Tests;
 
 /// <summary>
 /// The dense and object-graph references against the ECS library and against <see cref="NaiveReferenceNetwork"/>

@@ -1,10 +1,10 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>
 /// The perceptron's threshold unit: 1 if z &gt; 0 (that is, Σ w_i x_i &gt; θ with the threshold folded into the bias
 /// b = −θ), else 0. Its derivative is 0 almost everywhere, so it is trained with the perceptron rule, not backprop.
 /// </summary>
-public sealed class Step : ElementwiseActivation
+public sealed class Step : ElementwiseActivationFunction
 {
     /// <inheritdoc />
     public override string Name => "step";

@@ -1,10 +1,10 @@
-namespace EcsNet.Activations;
+namespace EcsNet.ActivationFunctions;
 
 /// <summary>
 /// softmax over a layer: a_j = e^{z_j} / Σ_i e^{z_i} for each sample; its Jacobian is ∂a_i/∂z_j = a_i(δ_ij − a_j).
 /// Paired with cross-entropy the output delta simplifies to a − y and the Jacobian is never formed.
 /// </summary>
-public sealed class Softmax : IActivation
+public sealed class Softmax : IActivationFunction
 {
     /// <inheritdoc />
     public string Name => "softmax";
