@@ -131,29 +131,7 @@ public class SparsePathTests
     {
         using var net = Build("sigmoid", "sigmoid", 0.9, seed: 3, wide: true);
         net.Threads = 2;
-        var (inputs, targets) = FastPathTests.RandomBatch(net, 32, seed: 2);
-        foreach (var optimizer in new[] { Optimizer.Sgd, Optimizer.Adam })
-        {
-            for (var round = 0; round < 3; round++)
-            {
-                for (var warmup = 0; warmup < 40; warmup++)
-                {
-                    net.LoadBatch(inputs, targets, 32);
-                    net.TrainStep(optimizer, 0.01f);
-                }
-
-                Thread.Sleep(150);
-            }
-
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var step = 0; step < 20; step++)
-            {
-                net.LoadBatch(inputs, targets, 32);
-                net.TrainStep(optimizer, 0.01f);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        DeterminismTests.AssertStepsAllocateNothing(net, 32);
     }
 
     /// <summary>
