@@ -34,6 +34,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
 
         var plan = network.EnsurePlan();
         var passes = network.SynapsePasses;
+        var overrides = NeuronOverrides.Present(network);
         for (var l = 1; l < layers.Count; l++)
         {
             // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
@@ -41,7 +42,10 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
 
             var layer = layers[l];
             layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
-            NeuronOverrides.Forward(network, l);
+            if (overrides)
+            {
+                NeuronOverrides.Forward(network, l);
+            }
 
             // The gradient pass reads a sample-major copy (the inputs arrive that way).
             if (l < layers.Count - 1)

@@ -30,6 +30,7 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
 
         var plan = network.EnsurePlan();
         var passes = network.SynapsePasses;
+        var overrides = NeuronOverrides.Present(network);
         for (var t = last; t >= 2; t--)
         {
             // g_k += w_jk δ_j for synapses into layer t; the input layer has no δ, so its synapses are skipped.
@@ -44,7 +45,10 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
                 batch.Rows(d, layer.FirstSlot, layer.Size),
                 layer.Size,
                 m);
-            NeuronOverrides.Backward(network, t - 1);
+            if (overrides)
+            {
+                NeuronOverrides.Backward(network, t - 1);
+            }
         }
     }
 }

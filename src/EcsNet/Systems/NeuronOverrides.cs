@@ -13,6 +13,10 @@ internal static class NeuronOverrides
     private static readonly QueryDescription Own = new QueryDescription().WithAll<Neuron, OwnActivation>();
     private static readonly QueryDescription Masked = new QueryDescription().WithAll<Neuron, Mask>();
 
+    /// <summary>Whether any neuron has an override: two counts, so a network without any pays nothing per layer.</summary>
+    public static bool Present(Network network)
+        => network.World.CountEntities(in Own) + network.World.CountEntities(in Masked) > 0;
+
     /// <summary>Whether any neuron of <paramref name="layer"/> has an override.</summary>
     public static bool Any(Network network, int layer)
     {
