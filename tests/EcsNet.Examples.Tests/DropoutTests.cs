@@ -75,6 +75,26 @@ public sealed class DropoutTests
         Assert.All(Masks(net), r => Assert.Equal(1f, r));
     }
 
+    // Fails today: Trainer.Train takes its systems out with NetworkSystems.Detach, which neither disposes them nor
+    // tells them, so the masks of the last training step stay on and Predict is silently masked afterwards.
+    [Fact(Skip = "library gap: a trainer's systems get no notice when Train takes them out (see the branch report)")]
+    public void Added_through_a_trainer_it_leaves_every_mask_at_one_after_training()
+    {
+        var (train, _) = IrisData.Load();
+        using var net = DropoutExample.Build(hidden: 32, seed: 3);
+        var trainer = new Trainer(new TrainingOptions { Epochs = 2, BatchSize = 10, LearningRate = 0.1f, Seed = 3 });
+        trainer.Systems.Add((StepPhase.BeforeFeedforward, new DropoutSystem(0.5, seed: 1)));
+        trainer.Train(net, train);
+
+        Assert.All(Masks(net), r => Assert.Equal(1f, r));
+        var hand = HandNetwork.Forward(net, train.Input(0), masks: false)[^1];
+        var predicted = net.Predict(train.Input(0));
+        for (var j = 0; j < hand.Length; j++)
+        {
+            Assert.Equal(hand[j], predicted[j], 1e-5);
+        }
+    }
+
     [Fact]
     public void Backpropagation_under_the_step_masks_matches_finite_differences()
     {
