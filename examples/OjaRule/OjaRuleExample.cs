@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Systems;
 
 namespace EcsNet.Examples.OjaRule;
@@ -55,7 +55,7 @@ public static class OjaRuleExample
         const int m = 10;
         var samples = Gaussian(n, sxx, sxy, syy, seed);
         using var net = Build(seed);
-        var unit = net.Neuron(1, 0);
+        var unit = net.NeuronEntity(1, 0);
         var oja = new OjaRuleSystem(unit, learningRate: 0.02f);
         net.Systems.Add(StepPhase.AfterFeedforward, oja);
         log.WriteLine($"Oja's rule on y = w·x, {n} samples of N(0, [[{sxx}, {sxy}], [{sxy}, {syy}]]); w starts at {Format(Weights(net))}");

@@ -1,5 +1,5 @@
 using EcsNet.Examples.TanhNeurons;
 
-// Three tanh neurons in a sigmoid layer, each marked by an OwnActivation component, trained on Iris.
+// Three tanh neurons in a sigmoid layer, each marked by an OwnFunction component, trained on Iris.
 var run = TanhNeuronsExample.Run(log: Console.Out);
 run.Net.Dispose();

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Costs;
 using EcsNet.Data;
@@ -17,7 +17,7 @@ public sealed record TanhNeuronsRun(Network Net, DataSet Train, DataSet Test, do
 /// <summary>A sigmoid hidden layer in which a few neurons are tanh neurons, each marked by its own component.</summary>
 public static class TanhNeuronsExample
 {
-    /// <summary>The hidden neurons that get <c>OwnActivation.Of(ActivationFunction.Tanh)</c>.</summary>
+    /// <summary>The hidden neurons that get <c>OwnFunction.Of(ActivationFunction.Tanh)</c>.</summary>
     public static readonly int[] TanhIndices = [0, 3, 5];
 
     /// <summary>A 4-8-3 network (sigmoid hidden layer, softmax output, cross-entropy) with tanh at <see cref="TanhIndices"/>.</summary>
@@ -28,7 +28,7 @@ public static class TanhNeuronsExample
         net.Cost = CostFunction.SoftmaxCrossEntropy;
         foreach (var j in TanhIndices)
         {
-            net.World.Add(net.Neuron(1, j), OwnActivation.Of(ActivationFunction.Tanh));
+            net.World.Add(net.NeuronEntity(1, j), OwnFunction.Of(ActivationFunction.Tanh));
         }
 
         return net;
@@ -63,9 +63,9 @@ public static class TanhNeuronsExample
         var difference = fast.Zip(net.Outputs.ToArray(), (f, r) => Math.Abs(f - r)).Max();
         net.PassMode = PassMode.Fast;
 
-        var h = net.Neuron(1, TanhIndices[0]);
+        var h = net.NeuronEntity(1, TanhIndices[0]);
         var a = net.Value(NeuronValue.Activation, 1, TanhIndices[0]);
-        log.WriteLine($"hidden neuron {TanhIndices[0]} ({net.World.Get<OwnActivation>(h).Activation.Name}) on the first test flower: a = {a:F4}");
+        log.WriteLine($"hidden neuron {TanhIndices[0]} ({net.World.Get<OwnFunction>(h).Function.Name}) on the first test flower: a = {a:F4}");
         log.WriteLine($"test accuracy {accuracy:P1}; fast and reference paths differ by at most {difference:G3}");
         return new TanhNeuronsRun(net, train, test, accuracy, difference);
     }

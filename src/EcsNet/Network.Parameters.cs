@@ -54,8 +54,8 @@ public sealed partial class Network
     }
 
     /// <summary>b_j^l of neuron <paramref name="index"/> in layer <paramref name="layer"/> (layer ≥ 1).</summary>
-    public float GetBias(int layer, int index) => World.Get<Bias>(Neuron(layer, index)).Value;
+    public float GetBias(int layer, int index) => World.Get<Bias>(NeuronEntity(layer, index)).Value;
 
     /// <summary>Sets b_j^l.</summary>
-    public void SetBias(int layer, int index, float value) => World.Set(Neuron(layer, index), new Bias { Value = value });
+    public void SetBias(int layer, int index, float value) => World.Set(NeuronEntity(layer, index), new Bias { Value = value });
 }

@@ -35,7 +35,7 @@ internal static class HandNetwork
                 z[s.ToIndex] += (double)s.Weight * a[s.FromLayer][s.FromIndex];
             }
 
-            if (layers[l].Activation!.Name == "softmax")
+            if (layers[l].Function!.Name == "softmax")
             {
                 var max = z.Max();
                 var e = z.Select(v => Math.Exp(v - max)).ToArray();
@@ -49,8 +49,8 @@ internal static class HandNetwork
 
             for (var j = 0; j < z.Length; j++)
             {
-                var neuron = net.Neuron(l, j);
-                var name = net.World.TryGet<OwnActivation>(neuron, out var own) ? own.Activation.Name : layers[l].Activation!.Name;
+                var neuron = net.NeuronEntity(l, j);
+                var name = net.World.TryGet<OwnFunction>(neuron, out var own) ? own.Function.Name : layers[l].Function!.Name;
                 var r = masks && net.World.TryGet<Mask>(neuron, out var mask) ? mask.Value : 1.0;
                 a[l][j] = r * F(name, z[j]);
             }

@@ -29,7 +29,7 @@ public sealed class OjaRuleTests
         using var net = OjaRuleExample.Build(seed: 5);
         var w0 = net.Synapses().OrderBy(s => s.FromIndex).Select(s => (double)s.Weight).ToArray();
         const float eta = 0.1f;
-        net.Systems.Add(StepPhase.AfterFeedforward, new OjaRuleSystem(net.Neuron(1, 0), eta));
+        net.Systems.Add(StepPhase.AfterFeedforward, new OjaRuleSystem(net.NeuronEntity(1, 0), eta));
         float[] x = [0.5f, -1.25f, 2f, 0.75f, -0.3f, -1.5f, 1.1f, 0.4f];
         const int m = 4;
         net.LoadBatch(x, [], m);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 using EcsNet.Rules;
 using EcsNet.Training;

@@ -89,7 +89,7 @@ internal static class PlaygroundCommand
         var (train, test) = points.Split(1 - s.Ratio, unchecked((int)s.Seed));
         using var network = NetworkFactory.Build(s.Layers, s.Activation, s.Activation, "xavier", s.Seed, train);
         network.Cost = CostFunction.Quadratic;
-        var output = network.OutputLayer.Activation;
+        var output = network.OutputLayer.Function;
         var trainSet = Targets.ForOutput(train, output);
         var testSet = Targets.ForOutput(test, output);
         var options = new TrainingOptions

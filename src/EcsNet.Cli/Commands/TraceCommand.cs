@@ -62,7 +62,7 @@ internal static class TraceCommand
 
         if (costName is not null)
         {
-            network.Cost = CostFunction.ByName(costName, network.OutputLayer.Activation);
+            network.Cost = CostFunction.ByName(costName, network.OutputLayer.Function);
         }
 
         var trace = Compute(network, x, y, lr);
@@ -94,7 +94,7 @@ internal static class TraceCommand
                 neurons.Add(l == 0
                     ? new TraceNeuron(l, j, null, a, null, null, null, null)
                     : new TraceNeuron(l, j, network.Value(NeuronValue.NetInput, l, j), a, network.Value(NeuronValue.Delta, l, j),
-                        network.GetBias(l, j), network.World.Get<BiasGradient>(network.Neuron(l, j)).Value, null));
+                        network.GetBias(l, j), network.World.Get<BiasGradient>(network.NeuronEntity(l, j)).Value, null));
             }
         }
 

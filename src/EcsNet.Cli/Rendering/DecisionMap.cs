@@ -45,7 +45,7 @@ internal sealed class DecisionMap
         network.LoadBatch(inputs, [], m);
         network.Forward();
         var outputs = network.Outputs;
-        var symmetric = Classification.Threshold(network.OutputLayer.Activation) == 0f;
+        var symmetric = Classification.Threshold(network.OutputLayer.Function) == 0f;
         var p = new float[m];
         for (var i = 0; i < m; i++)
         {

@@ -1,10 +1,10 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 
 namespace EcsNet.Tests.Acceptance;
 
 /// <summary>
-/// <see cref="Mask"/> and <see cref="OwnActivation"/> act on neurons that compute a_j = f(z_j); an input neuron only
+/// <see cref="Mask"/> and <see cref="OwnFunction"/> act on neurons that compute a_j = f(z_j); an input neuron only
 /// passes x_k on, so either component on it would be silently ignored: the pass refuses it instead.
 /// </summary>
 public sealed class NeuronComponentTests
@@ -13,7 +13,7 @@ public sealed class NeuronComponentTests
     public void A_mask_on_an_input_neuron_is_refused_not_ignored()
     {
         using var net = TestNetworks.Xor231(seed: 1);
-        net.World.Add(net.Neuron(0, 1), new Mask { Value = 0f });
+        net.World.Add(net.NeuronEntity(0, 1), new Mask { Value = 0f });
         var error = Assert.Throws<InvalidOperationException>(() => net.Predict([1f, 1f]));
         Assert.Contains("input neuron 1", error.Message);
     }
@@ -22,7 +22,7 @@ public sealed class NeuronComponentTests
     public void An_own_activation_on_an_input_neuron_is_refused_not_ignored()
     {
         using var net = TestNetworks.Xor231(seed: 1);
-        net.World.Add(net.Neuron(0, 0), OwnActivation.Of(ActivationFunction.Tanh));
+        net.World.Add(net.NeuronEntity(0, 0), OwnFunction.Of(ActivationFunction.Tanh));
         var error = Assert.Throws<InvalidOperationException>(() => net.Predict([1f, 1f]));
         Assert.Contains("input neuron 0", error.Message);
     }
