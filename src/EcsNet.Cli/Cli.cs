@@ -70,6 +70,8 @@ public static class Cli
         root.Add(InspectCommand.Create(context));
         root.Add(GradCheckCommand.Create(context));
         root.Add(BenchCommand.Create(context));
+        root.Add(PruneCommand.Create(context));
+        root.Add(LotteryCommand.Create(context));
         return root;
     }
 

@@ -9,7 +9,8 @@ namespace EcsNet;
 /// <item><see cref="Into"/>: every row, in storage order, grouped by target layer — the per-synapse reference path;</item>
 /// <item><see cref="TilesInto"/>: long runs of one target's synapses from consecutive sources (fully connected rows),
 /// grouped four targets at a time — the dense fast path;</item>
-/// <item><see cref="SparseInto"/>: all other rows (pruned, hand-wired, skip synapses) — the general fast path.</item>
+/// <item><see cref="Sparse"/>: all other rows (pruned, hand-wired, skip synapses), compressed per target — the sparse
+/// fast path.</item>
 /// </list>
 /// </summary>
 internal sealed class SynapsePlan
@@ -18,20 +19,21 @@ internal sealed class SynapsePlan
     private const int MinTileLength = 8;
 
     private Chunk[] _chunks = [];
-    private int[] _chunkCounts = [];
     private SynapseSegment[] _segments = [];
-    private SynapseSegment[] _sparse = [];
     private SynapseTile[] _tiles = [];
     private int[] _segmentStart = [0];
-    private int[] _sparseStart = [0];
     private int[] _tileStart = [0];
     private long[] _tileWork = [0];
 
-    /// <summary>The topology version this plan was built for.</summary>
-    public long Version { get; private set; } = -1;
-
     /// <summary>The number of synapses the plan covers.</summary>
     public int SynapseCount { get; private set; }
+
+    /// <summary>The bytes the plan's own arrays hold (the chunks it points into not counted).</summary>
+    public long Bytes => ((long)_chunks.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Chunk>()) + (8L * _tileWork.Length)
+                         + (4L * (_segmentStart.Length + _tileStart.Length))
+                         + ((long)_segments.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseSegment>())
+                         + ((long)_tiles.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseTile>())
+                         + Sparse.Bytes;
 
     /// <summary>The synapse chunks, in query order.</summary>
     public Chunk[] Chunks => _chunks;
@@ -63,8 +65,8 @@ internal sealed class SynapsePlan
         return tiles.IsEmpty ? (0, 0) : (start, end);
     }
 
-    /// <summary>The rows into <paramref name="layer"/> that no tile covers.</summary>
-    public ReadOnlySpan<SynapseSegment> SparseInto(int layer) => Slice(_sparse, _sparseStart, layer);
+    /// <summary>The rows no tile covers, compressed per target.</summary>
+    public SparseSynapses Sparse { get; } = new();
 
     /// <summary>The array behind <see cref="TilesInto"/>, for jobs that index it.</summary>
     public SynapseTile[] TileArray => _tiles;
@@ -77,44 +79,25 @@ internal sealed class SynapsePlan
     /// <summary>Every tile.</summary>
     public ReadOnlySpan<SynapseTile> AllTiles => _tiles;
 
-    /// <summary>Every sparse segment.</summary>
-    public ReadOnlySpan<SynapseSegment> AllSparse => _sparse;
-
-    /// <summary>
-    /// Whether the chunks still hold the rows the plan was built from. Catches structural changes made directly on the
-    /// world (a destroyed synapse, a component added to one) without a call to <see cref="Network.InvalidateTopology"/>.
-    /// </summary>
-    public bool Matches(World world)
-    {
-        var i = 0;
-        foreach (ref var chunk in world.Query(in Network.SynapseQuery))
-        {
-            if (i >= _chunkCounts.Length || _chunkCounts[i] != chunk.Count)
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return i == _chunkCounts.Length;
-    }
 
     /// <summary>Scans the synapse chunks and lays out the passes.</summary>
-    public void Rebuild(World world, ReadOnlySpan<int> layerOfSlot, int layerCount, long version)
+    /// <exception cref="InvalidOperationException">A synapse entity lacks a component the passes need, or its ends do
+    /// not name a forward connection between two neurons of the network.</exception>
+    public void Rebuild(World world, ReadOnlySpan<int> layerOfSlot, int layerCount)
     {
+        CheckSynapses(world, layerOfSlot);
         var chunks = new List<Chunk>();
         var segments = new List<SynapseSegment>();
-        var sparse = new List<SynapseSegment>();
+        var sparse = new List<SparseRow>();
         var runs = new List<Run>();
         var count = 0;
-        foreach (ref var chunk in world.Query(in Network.SynapseQuery))
+        foreach (ref var chunk in world.Query(in NetworkQueries.Weights))
         {
             var index = chunks.Count;
             chunks.Add(chunk);
             var synapses = chunk.GetSpan<Synapse>()[..chunk.Count];
             count += synapses.Length;
-            AddSegments(segments, synapses, layerOfSlot, index, _ => true);
+            AddSegments(segments, synapses, layerOfSlot, index);
 
             // Runs: consecutive rows with one target and consecutive sources.
             var isTiled = new bool[synapses.Length];
@@ -138,13 +121,18 @@ internal sealed class SynapsePlan
                 start = end;
             }
 
-            AddSegments(sparse, synapses, layerOfSlot, index, r => !isTiled[r]);
+            for (var r = 0; r < synapses.Length; r++)
+            {
+                if (!isTiled[r])
+                {
+                    sparse.Add(new SparseRow(index, r, synapses[r].Source, synapses[r].Target));
+                }
+            }
         }
 
         _chunks = [.. chunks];
-        _chunkCounts = chunks.Select(c => c.Count).ToArray();
         (_segments, _segmentStart) = ByTargetLayer(segments, s => s.TargetLayer, layerCount);
-        (_sparse, _sparseStart) = ByTargetLayer(sparse, s => s.TargetLayer, layerCount);
+        Sparse.Rebuild(sparse, layerOfSlot, layerCount);
         var layerOf = layerOfSlot.ToArray();
         (_tiles, _tileStart) = ByTargetLayer(BuildTiles(runs), t => layerOf[t.Targets[0]], layerCount);
         _tileWork = new long[layerCount];
@@ -154,24 +142,47 @@ internal sealed class SynapsePlan
         }
 
         SynapseCount = count;
-        Version = version;
     }
 
-    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk, Func<int, bool> include)
+    /// <summary>Synapses made on the world directly are checked here, where a wrong one would otherwise be skipped or misread.</summary>
+    private static void CheckSynapses(World world, ReadOnlySpan<int> layerOfSlot)
+    {
+        var all = world.CountEntities(in NetworkQueries.Synapses);
+        var complete = world.CountEntities(in NetworkQueries.Weights);
+        if (all != complete)
+        {
+            throw new InvalidOperationException(
+                $"{all - complete} synapse entities lack a Weight, WeightGradient or OptimizerState component; a synapse needs all of them (Network.Connect adds them)");
+        }
+
+        foreach (ref var chunk in world.Query(in NetworkQueries.Synapses))
+        {
+            foreach (var s in chunk.GetSpan<Synapse>()[..chunk.Count])
+            {
+                if ((uint)s.Source >= (uint)layerOfSlot.Length || (uint)s.Target >= (uint)layerOfSlot.Length)
+                {
+                    throw new InvalidOperationException(
+                        $"a synapse connects neuron slots {s.Source} → {s.Target}, but the network has slots 0..{layerOfSlot.Length - 1}");
+                }
+
+                if (layerOfSlot[s.Source] >= layerOfSlot[s.Target])
+                {
+                    throw new InvalidOperationException(
+                        $"a synapse connects slot {s.Source} (layer {layerOfSlot[s.Source]}) → slot {s.Target} (layer {layerOfSlot[s.Target]}); synapses must go forward");
+                }
+            }
+        }
+    }
+
+    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk)
     {
         var start = 0;
         while (start < synapses.Length)
         {
-            if (!include(start))
-            {
-                start++;
-                continue;
-            }
-
             var target = layerOfSlot[synapses[start].Target];
             var source = layerOfSlot[synapses[start].Source];
             var end = start + 1;
-            while (end < synapses.Length && include(end) && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
+            while (end < synapses.Length && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
             {
                 end++;
             }

@@ -1,10 +1,5 @@
 using EcsNet.Components;
 using EcsNet.Training;
-#if ECS_ARCH
-using Arch.Core;
-#else
-using EcsNet.Ecs;
-#endif
 
 namespace EcsNet.Tests.Acceptance;
 

@@ -85,11 +85,7 @@ public class FastPathTests
             tiled += plan.TileWork(l);
         }
 
-        var sparse = 0;
-        foreach (var segment in plan.AllSparse)
-        {
-            sparse += segment.Count;
-        }
+        var sparse = plan.Sparse.TotalWork;
 
         // 20→17 and 17→9 are dense (tiles), the 9 skip synapses and the pruned layer's survivors are rows.
         Assert.Equal(net.SynapseCount, tiled + sparse);

@@ -1,0 +1,74 @@
+namespace EcsNet.Kernels;
+
+/// <summary>
+/// The fast path (<see cref="PassMode.Fast"/>): four-target SIMD tiles over fully connected runs, then the sparse runs
+/// of the rows no tile covers; both split over the worker threads when large.
+/// </summary>
+internal sealed class TiledPasses : ISynapsePasses
+{
+    private readonly ForwardTileJob _forward = new();
+    private readonly BackwardTileJob _backward = new();
+    private readonly GradientTileJob _gradient = new();
+    private readonly ForwardSparseJob _sparseForward = new();
+    private readonly BackwardSparseJob _sparseBackward = new();
+    private readonly GradientSparseJob _sparseGradient = new();
+
+    public void Forward(Network network, SynapsePlan plan, int layer, float[] a, float[] z, int m)
+    {
+        _forward.Set(plan, plan.TilesInto(layer), m);
+        _forward.A = a;
+        _forward.Z = z;
+        network.RunTiles(_forward, plan.TileWork(layer) * m);
+        var target = network.Layers[layer];
+        _sparseForward.Set(plan, layer, m);
+        _sparseForward.A = a;
+        _sparseForward.Z = z;
+        _sparseForward.TargetStart = target.FirstSlot;
+        _sparseForward.TargetEnd = target.FirstSlot + target.Size;
+        network.RunTiles(_sparseForward, plan.Sparse.Work(layer) * m);
+    }
+
+    public void Backward(Network network, SynapsePlan plan, int layer, float[] d, float[] g, int m, int firstSource)
+    {
+        var (start, end) = plan.TileSources(layer);
+        _backward.Set(plan, plan.TilesInto(layer), m);
+        _backward.D = d;
+        _backward.G = g;
+        _backward.SourceStart = Math.Max(start, firstSource);
+        _backward.SourceEnd = end;
+        if (_backward.SourceStart < _backward.SourceEnd)
+        {
+            network.RunTiles(_backward, plan.TileWork(layer) * m);
+        }
+
+        _sparseBackward.Set(plan, layer, m);
+        _sparseBackward.D = d;
+        _sparseBackward.G = g;
+        _sparseBackward.SourceStart = firstSource;
+        _sparseBackward.SourceEnd = network.Layers[layer].FirstSlot;
+        network.RunTiles(_sparseBackward, plan.Sparse.Work(layer) * m);
+    }
+
+    public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
+    {
+        // The tiles read activations sample-major, as the feedforward pass left them.
+        _gradient.Set(plan, plan.AllTiles, m);
+        _gradient.SampleMajor = network.Batch.AT;
+        _gradient.Stride = network.NeuronCount;
+        _gradient.A = a;
+        _gradient.D = d;
+        _gradient.IntoWeights = intoWeights;
+        long work = 0;
+        for (var l = 1; l < network.Layers.Count; l++)
+        {
+            work += plan.TileWork(l);
+        }
+
+        network.RunTiles(_gradient, work * m);
+        _sparseGradient.Set(plan, -1, m);
+        _sparseGradient.A = a;
+        _sparseGradient.D = d;
+        _sparseGradient.IntoWeights = intoWeights;
+        network.RunTiles(_sparseGradient, plan.Sparse.TotalWork * m);
+    }
+}
