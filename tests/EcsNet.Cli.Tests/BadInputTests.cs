@@ -7,7 +7,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static void AssertUsageError(CliRun run, params string[] fragments)
+    internal static void AssertUsageError(CliRun run, params string[] fragments)
     {
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.ErrLines);
