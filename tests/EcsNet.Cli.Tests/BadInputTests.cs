@@ -1,6 +1,6 @@
 namespace EcsNet.Cli.Tests;
 
-/// <summary>Every bad input of issue 4 ends in one line on stderr naming the problem, and exit code 2.</summary>
+/// <summary>Every bad input ends in one line on stderr naming the problem, and exit code 2: never a stack trace.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Persistence;
 
 namespace EcsNet.Cli.Options;
@@ -64,7 +65,7 @@ internal static class DataSources
                 return Finish(name, Iris.Load(), null, normalize ?? "zscore", testFraction ?? 1.0 / 3, split,
                     new Defaults("4,8,3", "sigmoid", LearningRate: 1.0f, Batch: 10, Epochs: 200));
             case "mnist":
-                var (train, test) = Mnist.LoadEmbedded();
+                var (train, test) = Mnist10k.Load();
                 return Finish("mnist-10k", train, test, normalize ?? "none", testFraction ?? 0, split, new Defaults("784,30,10", "sigmoid"));
         }
 

@@ -3,7 +3,7 @@ namespace EcsNet.Persistence;
 /// <summary>The activation names valid in a model file.</summary>
 public static class ActivationNames
 {
-    /// <summary>All valid names, in the order of issue 3.</summary>
+    /// <summary>All valid names, in the order the decks introduce them (as <see cref="ActivationFunctions.ActivationFunction.All"/>).</summary>
     public static readonly IReadOnlyList<string> All = ["step", "sign", "linear", "sigmoid", "tanh", "hardtanh", "relu", "leaky-relu", "softmax"];
 
     /// <summary>Whether <paramref name="name"/> is a valid activation name (exact, case-sensitive).</summary>

@@ -2,7 +2,7 @@ using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests.Training;
 
 /// <summary>
 /// Each optimiser of the Unicamp deck against its update rule evaluated here, in double, from the gradient the network
