@@ -1,4 +1,5 @@
 using EcsNet.Data;
+using EcsNet.Datasets;
 
 namespace EcsNet.Examples;
 

@@ -1,4 +1,4 @@
-using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Examples.MaxNorm;
 using EcsNet.Systems;
 using EcsNet.Training;
