@@ -5,8 +5,9 @@ namespace EcsNet;
 /// <summary>Layer l of a <see cref="Network"/>: its entity, size, neuron slots and activation function.</summary>
 public sealed class NetworkLayer
 {
-    internal NetworkLayer(int index, int size, int firstSlot, IActivation? activation, Entity entity)
+    internal NetworkLayer(int index, int size, int firstSlot, IActivation? activation, Entity entity, bool hasBias = true)
     {
+        HasBias = hasBias && activation is not null;
         Index = index;
         Size = size;
         FirstSlot = firstSlot;
@@ -25,6 +26,10 @@ public sealed class NetworkLayer
 
     /// <summary>f for this layer; null for the input layer, whose activations are the data.</summary>
     public IActivation? Activation { get; }
+
+    /// <summary>Whether the layer's neurons carry a bias b_j^l (false for the input layer and for layers built without
+    /// biases, as in Utah's Z = XW).</summary>
+    public bool HasBias { get; }
 
     /// <summary>The layer's entity (it carries the <see cref="Components.Layer"/> component).</summary>
     public Entity Entity { get; }

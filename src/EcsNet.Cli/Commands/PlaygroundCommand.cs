@@ -39,7 +39,7 @@ internal static class PlaygroundCommand
         var layers = new Option<string>("--layers") { Description = "Layer sizes, 2 inputs and 1 output", DefaultValueFactory = _ => "2,4,4,1" };
         var activation = new Option<string>("--activation") { Description = "Activation of every layer, or a comma list per layer", DefaultValueFactory = _ => "tanh" };
         var lr = new Option<float>("--lr") { Description = "Learning rate η", DefaultValueFactory = _ => 0.03f };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam", DefaultValueFactory = _ => "sgd" };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | adadelta | rmsprop | adam | adamax | nadam", DefaultValueFactory = _ => "sgd" };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size", DefaultValueFactory = _ => 10 };
         var l2 = new Option<float>("--l2") { Description = "L2 penalty λ₂" };
         var epochs = new Option<int>("--epochs") { Description = "Total epochs", DefaultValueFactory = _ => 500 };

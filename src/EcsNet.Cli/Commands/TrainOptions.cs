@@ -17,7 +17,7 @@ internal sealed class TrainOptions
     private readonly Option<string?> _activation = Opt.Activation("per data set, e.g. sigmoid");
     private readonly Option<string?> _cost = Opt.Cost("quadratic");
     private readonly Option<string?> _init = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | zero | xavier | he (default: gaussian, N(0,1))" };
-    private readonly Option<string> _optimizer = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam", DefaultValueFactory = _ => "sgd" };
+    private readonly Option<string> _optimizer = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | adadelta | rmsprop | adam | adamax | nadam", DefaultValueFactory = _ => "sgd" };
     private readonly Option<float?> _lr = Opt.LearningRate("3.0 for mnist");
     private readonly Option<string> _lrDecay = new("--lr-decay") { Description = "none | step:GAMMA:EVERY | exp:K", DefaultValueFactory = _ => "none" };
     private readonly Option<int?> _batch = new("--batch") { Description = "Mini-batch size m: 1 = incremental, 0 = full batch (default: 10)" };

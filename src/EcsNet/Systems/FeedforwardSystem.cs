@@ -17,7 +17,15 @@ internal sealed class FeedforwardSystem : ISystem<Network>
         var z = batch.Z;
         var a = batch.A;
 
-        // z_j ← b_j: every neuron with a bias starts its sum from it.
+        // z_j ← b_j: every neuron with a bias starts its sum from it, every neuron of a layer without biases from 0.
+        foreach (var layer in network.Layers)
+        {
+            if (layer.Index > 0 && !layer.HasBias)
+            {
+                batch.Rows(z, layer.FirstSlot, layer.Size).Clear();
+            }
+        }
+
         foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))
         {
             chunk.GetSpan<Neuron, Bias>(out var neurons, out var biases);

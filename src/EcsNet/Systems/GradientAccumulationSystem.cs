@@ -14,6 +14,9 @@ namespace EcsNet.Systems;
 /// </remarks>
 internal sealed class GradientAccumulationSystem(bool descend = false) : ISystem<Network>
 {
+    // The fused step writes into the biases themselves, so it must pass over the frozen ones.
+    private static readonly QueryDescription UnfrozenBiases = new QueryDescription().WithAll<Neuron, Bias, BiasGradient>().WithNone<Frozen>();
+
     private readonly GradientTileJob _tiles = new();
 
     public void Update(Network network)
@@ -47,7 +50,7 @@ internal sealed class GradientAccumulationSystem(bool descend = false) : ISystem
             RowPasses.Gradient(plan.AllSparse, plan.Chunks, a, d, m, descend);
         }
 
-        foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))
+        foreach (ref var chunk in network.World.Query(descend ? UnfrozenBiases : Network.BiasedNeuronQuery))
         {
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var biases, out var gradients);
             for (var r = 0; r < chunk.Count; r++)

@@ -6,7 +6,7 @@ namespace EcsNet.Systems;
 /// <summary>
 /// Gradient descent: w ← w − η/m ∂C/∂w (or the chosen optimiser's rule) on every synapse and b likewise on every
 /// neuron, then clears the gradients. Synapses with a <see cref="LearningRate"/> use their own η; <see cref="Frozen"/>
-/// synapses keep their weight.
+/// synapses keep their weight and frozen neurons their bias.
 /// </summary>
 internal sealed class WeightUpdateSystem : ISystem<Network>
 {
@@ -18,7 +18,9 @@ internal sealed class WeightUpdateSystem : ISystem<Network>
 
     private static readonly QueryDescription FrozenSynapses = new QueryDescription().WithAll<WeightGradient, Frozen>();
 
-    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, BiasGradient, OptimizerState>();
+    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
+
+    private static readonly QueryDescription FrozenBiases = new QueryDescription().WithAll<BiasGradient, Frozen>();
 
     public void Update(Network network)
     {
@@ -40,6 +42,11 @@ internal sealed class WeightUpdateSystem : ISystem<Network>
         foreach (ref var chunk in world.Query(in FrozenSynapses))
         {
             chunk.GetSpan<WeightGradient>()[..chunk.Count].Clear();
+        }
+
+        foreach (ref var chunk in world.Query(in FrozenBiases))
+        {
+            chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
         }
 
         foreach (ref var chunk in world.Query(in Biases))
