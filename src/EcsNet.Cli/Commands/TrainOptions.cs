@@ -16,7 +16,7 @@ internal sealed class TrainOptions
     private readonly Option<string?> _layers = Opt.Layers("per data set, e.g. 784,30,10 for mnist");
     private readonly Option<string?> _activation = Opt.Activation("per data set, e.g. sigmoid");
     private readonly Option<string?> _cost = Opt.Cost("quadratic");
-    private readonly Option<string?> _init = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | zero | xavier | he (default: gaussian, N(0,1))" };
+    private readonly Option<string?> _init = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | uniform01 (U(0,1), Seoul) | zero | xavier | he (default: gaussian, N(0,1))" };
     private readonly Option<string> _optimizer = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | adadelta | rmsprop | adam | adamax | nadam", DefaultValueFactory = _ => "sgd" };
     private readonly Option<float?> _lr = Opt.LearningRate("3.0 for mnist");
     private readonly Option<string> _lrDecay = new("--lr-decay") { Description = "none | step:GAMMA:EVERY | exp:K", DefaultValueFactory = _ => "none" };

@@ -38,7 +38,7 @@ internal static class Opt
 
     public static Option<string?> Activation(string defaultText) => new("--activation")
     {
-        Description = $"Activation of every layer, or a comma list per layer: step, sign, linear, sigmoid, tanh, hardtanh, relu, leaky-relu, softmax (default: {defaultText})",
+        Description = $"Activation of every layer, or a comma list per layer: step, sign, linear, sigmoid, tanh, hardtanh, relu, leaky-relu[:SLOPE, default 0.01], softmax (default: {defaultText})",
     };
 
     public static Option<string?> Cost(string defaultText) => new("--cost")
