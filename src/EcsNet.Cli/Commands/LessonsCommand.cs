@@ -84,10 +84,10 @@ internal static class LessonsCommand
             }
 
             var c0 = console!;
-            c0.WriteLine();
-            c0.WriteLine($"{lesson.Id}: {lesson.Title}");
-            c0.WriteLine($"  from: {lesson.Deck}");
-            c0.WriteLine($"  replay: {lesson.Command}");
+            context.Out.WriteLine();
+            context.Out.WriteLine($"{lesson.Id}: {lesson.Title}");
+            context.Out.WriteLine($"  from: {lesson.Deck}");
+            context.Out.WriteLine($"  replay: {lesson.Command}");
             var table = new Table().AddColumns("quantity", "deck", "EcsNet", "agree");
             foreach (var c in result.Checks)
             {
@@ -98,7 +98,7 @@ internal static class LessonsCommand
             c0.Write(table);
             foreach (var note in result.Notes)
             {
-                c0.WriteLine($"  • {note}");
+                context.Out.WriteLine($"  • {note}");
             }
         }
 

@@ -11,6 +11,9 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
     private readonly int _n0 = network.InputSize;
     private readonly int _nL = network.OutputSize;
 
+    // Plain lines go straight to the writer: the console would wrap them at its width.
+    private void Line(string text = "") => context.Out.WriteLine(text);
+
     private static string F(float? v) => v is { } f ? Fmt.Number(f) : "";
 
     /// <summary>w_jk^l for adjacent layers, w_(l,j)(l′,k) for a skip connection.</summary>
@@ -21,27 +24,27 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
     {
         var s = setup;
         var rule = s.BatchSize == 1 ? "plain gradient descent" : s.BatchGradient == BatchGradient.Sum ? "batch gradient descent, D = Δ (sum)" : "batch gradient descent, D = Δ/m (mean)";
-        _console.WriteLine($"trace of {s.Source}: {s.Network}, {s.CostFunction} cost, {rule}, η = {Fmt.Number(s.LearningRate)}, m = {s.BatchSize}" +
+        Line($"trace of {s.Source}: {s.Network}, {s.CostFunction} cost, {rule}, η = {Fmt.Number(s.LearningRate)}, m = {s.BatchSize}" +
             (s.FrozenBiases ? ", biases frozen" : "") + (s.Steps > 1 ? $", {s.Steps} rounds" : ""));
         for (var b = 0; b < s.BatchSize; b++)
         {
             var label = s.BatchSize == 1 ? "" : $"x^({b + 1}): ";
-            _console.WriteLine($"{label}x = {Fmt.Vector(Row(s.RawInputs, b, _n0))}   y = {Fmt.Vector(Row(s.Targets, b, _nL))}");
+            Line($"{label}x = {Fmt.Vector(Row(s.RawInputs, b, _n0))}   y = {Fmt.Vector(Row(s.Targets, b, _nL))}");
             if (s.Normalized)
             {
-                _console.WriteLine($"{new string(' ', label.Length)}x̂ = {Fmt.Vector(Row(s.Inputs, b, _n0))} (x normalised with the model's input normalisation, as predict does)");
+                Line($"{new string(' ', label.Length)}x̂ = {Fmt.Vector(Row(s.Inputs, b, _n0))} (x normalised with the model's input normalisation, as predict does)");
             }
         }
 
-        _console.WriteLine($"sign convention: {TraceCommand.SignConvention}");
+        Line($"sign convention: {TraceCommand.SignConvention}");
         if (compact)
         {
             return;
         }
 
-        _console.WriteLine();
-        _console.WriteLine("forward:  z_j^l = Σ_k w_jk^l a_k^(l-1) + b_j^l,  a_j^l = f(z_j^l)");
-        _console.WriteLine("backward: δ_j^L = ∂C/∂a_j^L · f'(z_j^L),  δ_j^l = f'(z_j^l) Σ_k w_kj^(l+1) δ_k^(l+1),  ∂C/∂b_j^l = δ_j^l,  ∂C/∂x_k = Σ_j w_jk^1 δ_j^1");
+        Line();
+        Line("forward:  z_j^l = Σ_k w_jk^l a_k^(l-1) + b_j^l,  a_j^l = f(z_j^l)");
+        Line("backward: δ_j^L = ∂C/∂a_j^L · f'(z_j^L),  δ_j^l = f'(z_j^l) Σ_k w_kj^(l+1) δ_k^(l+1),  ∂C/∂b_j^l = δ_j^l,  ∂C/∂x_k = Σ_j w_jk^1 δ_j^1");
     }
 
     public void Round(TraceRound r)
@@ -62,8 +65,8 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
 
         if (setup.Steps > 1)
         {
-            _console.WriteLine();
-            _console.WriteLine($"round {r.Step}");
+            Line();
+            Line($"round {r.Step}");
         }
 
         var m = r.BatchSize;
@@ -102,7 +105,7 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
             _console.Write(biases);
         }
 
-        _console.WriteLine(m == 1
+        Line(m == 1
             ? "update:   ∂C/∂w_jk^l = a_k^(l-1) δ_j^l,  w_jk^l ← w_jk^l − η ∂C/∂w_jk^l"
             : $"update:   Δ_jk^l = Σ_x a_k^(l-1) δ_j^l,  {D()},  w_jk^l ← w_jk^l − η D_jk^l");
         var synapses = new Table().Title("synapses").AddColumns("w_jk^l", "from (l-1, k)", "to (l, j)", "w_jk^l");
@@ -126,15 +129,15 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
         for (var b = 0; b < m; b++)
         {
             var label = m == 1 ? "" : $" of x^({b + 1})";
-            _console.WriteLine($"input gradients{label}: ∂C/∂x = {Fmt.Vector(r.InputGradients[b])}");
+            Line($"input gradients{label}: ∂C/∂x = {Fmt.Vector(r.InputGradients[b])}");
         }
 
         var mean = m == 1 ? "" : " (mean over the batch)";
-        _console.WriteLine($"cost before the update C = {Fmt.Number(r.Cost)}{mean}");
-        _console.WriteLine($"cost after the update  C = {Fmt.Number(r.CostAfter)}{mean}");
+        Line($"cost before the update C = {Fmt.Number(r.Cost)}{mean}");
+        Line($"cost after the update  C = {Fmt.Number(r.CostAfter)}{mean}");
         for (var b = 0; b < m; b++)
         {
-            _console.WriteLine($"output after the update a^L{(m == 1 ? "" : $"(x^({b + 1}))")} = {Fmt.Vector(r.OutputAfter[b])}");
+            Line($"output after the update a^L{(m == 1 ? "" : $"(x^({b + 1}))")} = {Fmt.Vector(r.OutputAfter[b])}");
         }
     }
 
@@ -142,7 +145,7 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
     {
         if (compact)
         {
-            _console.WriteLine($"after round {last.Step}: a^L = {Fmt.Vector(last.OutputAfter[0])}, C = {Fmt.Number(last.CostAfter)}");
+            Line($"after round {last.Step}: a^L = {Fmt.Vector(last.OutputAfter[0])}, C = {Fmt.Number(last.CostAfter)}");
         }
     }
 
@@ -156,12 +159,12 @@ internal sealed class TracePrinter(CliContext context, Network network, TraceSet
             .Concat(r.Neurons.Where(n => n.Bias is not null).Select(n => $"b_{n.Index}^{n.Layer}"))
             .Concat(Enumerable.Range(0, _nL).Select(j => $"a_{j}^L"))
             .Append("C");
-        _console.WriteLine();
-        _console.WriteLine("round  " + string.Join("  ", names));
+        Line();
+        Line("round  " + string.Join("  ", names));
     }
 
     private void CompactLine(int round, IEnumerable<float> weights, IEnumerable<float> biases, IEnumerable<float> outputs, double cost)
-        => _console.WriteLine($"{round,5}  " + string.Join("  ", weights.Concat(biases).Concat(outputs).Select(Fmt.Number).Append(Fmt.Number(cost))));
+        => Line($"{round,5}  " + string.Join("  ", weights.Concat(biases).Concat(outputs).Select(Fmt.Number).Append(Fmt.Number(cost))));
 
     private static float[] Row(float[] values, int b, int width) => values.AsSpan(b * width, width).ToArray();
 }
