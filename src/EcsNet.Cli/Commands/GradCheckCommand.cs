@@ -40,9 +40,10 @@ internal static class GradCheckCommand
         var epsilon = new Option<double>("--epsilon") { Description = "The finite-difference step ε", DefaultValueFactory = _ => 1e-6 };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted relative error", DefaultValueFactory = _ => 1e-2 };
         var seed = Opt.Seed();
+        var noBias = Opt.NoBias();
         var difference = new Option<string>("--difference") { Description = "central | one-sided", DefaultValueFactory = _ => "central" };
         var json = Opt.Json();
-        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, difference, seed, json })
+        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, difference, noBias, seed, json })
         {
             command.Add(option);
         }
@@ -62,14 +63,14 @@ internal static class GradCheckCommand
             };
             var modelPath = p.GetValue(model);
             var layersText = p.GetValue(layers);
-            if (modelPath is not null && (layersText is not null || p.GetValue(activation) is not null))
+            if (modelPath is not null && (layersText is not null || p.GetValue(activation) is not null || p.GetValue(noBias)))
             {
-                throw new UsageException("give either --model or --layers/--activation, not both");
+                throw new UsageException("give either --model or --layers/--activation/--no-bias, not both");
             }
 
             using var network = modelPath is not null
                 ? Models.Load(modelPath).Network
-                : NetworkFactory.Build(layersText ?? "4,5,3", p.GetValue(activation), "sigmoid", p.GetValue(init)!, p.GetValue(seed), null);
+                : NetworkFactory.Build(layersText ?? "4,5,3", p.GetValue(activation), "sigmoid", p.GetValue(init)!, p.GetValue(seed), null, bias: !p.GetValue(noBias));
             if (p.GetValue(cost) is { } c)
             {
                 network.Cost = CostFunction.ByName(c, network.OutputLayer.Activation);
@@ -172,7 +173,7 @@ internal static class GradCheckCommand
 
         var k = report.Cost;
         var estimator = k.Difference == FiniteDifference.Central ? "central differences" : "one-sided differences";
-        console.WriteLine($"cost of the estimate: {estimator} took {k.ForwardPasses.ToString("N0", c)} forward passes of one sample " +
+        context.Out.WriteLine($"cost of the estimate: {estimator} took {k.ForwardPasses.ToString("N0", c)} forward passes of one sample " +
             $"({(k.Difference == FiniteDifference.Central ? "2" : "1")} per parameter and sample{(k.Difference == FiniteDifference.OneSided ? ", plus the unperturbed one" : "")}) " +
             $"in {Seconds(k.EstimateSeconds)}; backpropagation gave every gradient in one forward and one backward pass per sample " +
             $"({report.Samples.ToString(c)} + {report.Samples.ToString(c)}) in {Seconds(k.BackpropSeconds)}: {k.Ratio.ToString("N0", c)}× longer (wall clock, this run)");
