@@ -80,6 +80,9 @@ internal sealed class Archetype
     /// <summary>The number of entities.</summary>
     public int EntityCount { get; private set; }
 
+    /// <summary>Counts every change of which entity sits in which row (a row added, removed, moved or cleared).</summary>
+    public long Version { get; private set; }
+
     public bool Has(int componentId) => (uint)componentId < (uint)ComponentLookup.Length && ComponentLookup[componentId] >= 0;
 
     /// <summary>Appends an entity in a new row; the row's component values are left as they were (the caller writes them).</summary>
@@ -96,6 +99,7 @@ internal sealed class Archetype
         chunk.EntityColumn[chunk.Offset + row] = entity;
         chunk.Count = row + 1;
         EntityCount++;
+        Version++;
     }
 
     /// <summary>
@@ -115,6 +119,7 @@ internal sealed class Archetype
         var reserved = Math.Min(wanted, EntitiesPerChunk - row);
         chunk.Count = row + reserved;
         EntityCount += reserved;
+        Version++;
         return reserved;
     }
 
@@ -152,6 +157,7 @@ internal sealed class Archetype
         }
 
         EntityCount--;
+        Version++;
         return moved;
     }
 
@@ -171,6 +177,7 @@ internal sealed class Archetype
 
         ChunkCount = 0;
         EntityCount = 0;
+        Version++;
     }
 
     /// <summary>Frees the slabs whose chunks are all spare (beyond <see cref="ChunkCount"/>).</summary>

@@ -16,11 +16,10 @@ public sealed partial class Query
     private int _matchedCount;
     private int _archetypesSeen;
 
-    internal Query(World world, QueryDescription description, QueryDescription callerDescription)
+    internal Query(World world, QueryDescription description)
     {
         _world = world;
         Description = description;
-        CallerDescription = callerDescription;
         _all = BitSet.From(description.All);
         _any = BitSet.From(description.Any);
         _none = BitSet.From(description.None);
@@ -29,9 +28,6 @@ public sealed partial class Query
 
     /// <summary>The description this query matches.</summary>
     public QueryDescription Description { get; }
-
-    /// <summary>The description as the first caller passed it (its arrays by reference), for the world's last-query fast path.</summary>
-    internal QueryDescription CallerDescription { get; }
 
     /// <summary>The matching archetypes, re-matched first if the world has created archetypes since the last call.</summary>
     internal ReadOnlySpan<Archetype> Archetypes

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EcsNet.Ecs;
 
 /// <summary>
@@ -88,6 +89,13 @@ public partial struct QueryDescription : IEquatable<QueryDescription>
     internal readonly bool SameArrays(QueryDescription other) =>
         ReferenceEquals(_all, other._all) && ReferenceEquals(_any, other._any)
         && ReferenceEquals(_none, other._none) && ReferenceEquals(_exclusive, other._exclusive);
+
+    /// <summary>A hash of the arrays' identities (not their contents), for the world's table of recent queries.</summary>
+    internal readonly int IdentityHash()
+    {
+        var hash = RuntimeHelpers.GetHashCode(_all) ^ (RuntimeHelpers.GetHashCode(_any) * 31) ^ (RuntimeHelpers.GetHashCode(_none) * 97);
+        return (hash ^ (hash >> 7) ^ (hash >> 15)) & int.MaxValue;
+    }
 
     /// <summary>A copy whose arrays nobody else holds, safe to keep as a cache key.</summary>
     internal readonly QueryDescription Snapshot() => new(_all, _any, _none, _exclusive);

@@ -17,10 +17,14 @@ public sealed partial class World
         return ref Unsafe.As<T[]>(chunk.Components[column])[chunk.Offset + info.Row];
     }
 
-    /// <summary>Overwrites the entity's component <typeparamref name="T"/>.</summary>
+    /// <summary>Overwrites the entity's component <typeparamref name="T"/> (counted by <see cref="GetSetVersion{T}"/>).</summary>
     /// <exception cref="InvalidOperationException">The entity is not alive, or has no such component.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Set<T>(Entity entity, in T component) => Get<T>(entity) = component;
+    public void Set<T>(Entity entity, in T component)
+    {
+        Get<T>(entity) = component;
+        CountSet(Component<T>.ComponentType.Id);
+    }
 
     /// <summary>Whether the living entity has component <typeparamref name="T"/>.</summary>
     /// <exception cref="InvalidOperationException">The entity is not alive.</exception>

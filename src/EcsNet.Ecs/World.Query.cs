@@ -7,30 +7,36 @@ namespace EcsNet.Ecs;
 // overloads are generated (Generated/World.Query.g.cs).
 public sealed partial class World
 {
+    private const int RecentQueries = 64;
+
     private readonly Dictionary<QueryDescription, Query> _queries = [];
-    private Query? _lastQuery;
+    private RecentQuery[] _recent = new RecentQuery[RecentQueries];
 
     /// <summary>The cached query for a description (created on first use); enumerate it for chunks.</summary>
     public Query Query(in QueryDescription description)
     {
-        // Fast path: the same description arrays as the last query (typically the static arrays of WithAll<...>), no hashing.
-        var last = _lastQuery;
-        if (last is not null && description.SameArrays(last.CallerDescription))
+        // Fast path: a description whose arrays were seen recently (typically a static readonly description used every
+        // step), found by the arrays' identity in a small direct-mapped table: no hashing of the component lists.
+        ref var recent = ref _recent[description.IdentityHash() & (RecentQueries - 1)];
+        if (recent.Query is not null && description.SameArrays(recent.Caller))
         {
-            return last;
+            return recent.Query;
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_queries.TryGetValue(description, out var query))
         {
             var key = description.Snapshot();
-            query = new Query(this, key, description);
+            query = new Query(this, key);
             _queries.Add(key, query);
         }
 
-        _lastQuery = query;
+        recent = new RecentQuery(description, query);
         return query;
     }
+
+    /// <summary>A description as a caller passed it (its arrays by reference) and its cached query.</summary>
+    private readonly record struct RecentQuery(QueryDescription Caller, Query? Query);
 
     /// <summary>The number of living entities matching a description.</summary>
     public int CountEntities(in QueryDescription description)

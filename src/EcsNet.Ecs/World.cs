@@ -89,7 +89,7 @@ public sealed partial class World : IDisposable
         _archetypesByKey.Clear();
         _archetypesByGroup = [];
         _queries.Clear();
-        _lastQuery = null;
+        _recent = new RecentQuery[RecentQueries];
         _entities = [];
         _free = [];
         _freeCount = 0;

@@ -40,6 +40,9 @@ internal sealed class BatchBuffers
     /// <summary>The targets y of the output layer, neuron-major.</summary>
     public float[] Y { get; private set; } = [];
 
+    /// <summary>m floats of working space for a pass that needs one row more.</summary>
+    public float[] Scratch { get; private set; } = [];
+
     /// <summary>Whether <see cref="Y"/> holds targets for the current batch.</summary>
     public bool HasTargets { get; set; }
 
@@ -55,6 +58,7 @@ internal sealed class BatchBuffers
             G = new float[_neurons * Capacity];
             AT = new float[_neurons * Capacity];
             Y = new float[_outputs * Capacity];
+            Scratch = new float[Capacity];
         }
 
         Size = m;

@@ -1,5 +1,6 @@
 using EcsNet.Components;
 using EcsNet.Data;
+using EcsNet.Systems;
 using EcsNet.Training;
 
 namespace EcsNet;
@@ -70,8 +71,17 @@ public sealed partial class Network
         Batch.HasTargets = true;
     }
 
-    /// <summary>Runs the feedforward pass on the loaded batch.</summary>
-    public void Forward() => RunForward();
+    /// <summary>Runs the feedforward pass on the loaded batch, as inference (systems see <see cref="StepContext.IsTraining"/> false).</summary>
+    public void Forward() => RunForward(training: false);
+
+    /// <summary>The feedforward phases: user systems before, the built-in pass, user systems after.</summary>
+    internal void RunForward(bool training)
+    {
+        Context.IsTraining = training;
+        Systems.Run(StepPhase.BeforeFeedforward);
+        Systems.Run(StepPhase.Feedforward);
+        Systems.Run(StepPhase.AfterFeedforward);
+    }
 
     /// <summary>
     /// After <see cref="Forward"/>: computes the output delta, the hidden deltas and adds ∂C/∂w and ∂C/∂b of every
@@ -87,8 +97,29 @@ public sealed partial class Network
 
         var cost = BatchCost();
         RunBackward();
-        _accumulatedSamples += Batch.Size;
         return cost;
+    }
+
+    private void RunBackward()
+    {
+        Context.Descend = false;
+        Systems.Run(StepPhase.Backpropagation);
+        _accumulatedSamples += Batch.Size;
+        Systems.Run(StepPhase.AfterBackpropagation);
+    }
+
+    private void RunUpdate(in UpdateSettings settings, bool descend)
+    {
+        Context.Settings = settings;
+        Context.Descend = descend;
+        if (descend)
+        {
+            Systems.Run(StepPhase.Backpropagation);
+        }
+
+        Systems.Run(StepPhase.Update);
+        Context.Descend = false;
+        Systems.Run(StepPhase.AfterUpdate);
     }
 
     /// <summary>
@@ -107,23 +138,23 @@ public sealed partial class Network
         }
 
         UpdateCount++;
-        PendingUpdate = new UpdateSettings(optimizer, learningRate, Scale(gradient, _accumulatedSamples), l1, l2, UpdateCount);
-        RunUpdate();
+        var settings = new UpdateSettings(optimizer, learningRate, Scale(gradient, _accumulatedSamples), l1, l2, UpdateCount);
         _accumulatedSamples = 0;
+        RunUpdate(in settings, descend: false);
     }
 
     /// <summary>One step of gradient descent on the loaded batch: forward, backpropagate, update. Returns Σ_x C_x.</summary>
     public double TrainStep(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f, BatchGradient gradient = BatchGradient.Mean)
     {
-        RunForward();
+        RunForward(training: true);
         return BackpropagateAndUpdate(optimizer, learningRate, l1, l2, gradient);
     }
 
     /// <summary>
     /// After <see cref="Forward"/>: backpropagates and updates, unless the batch's cost is not finite, in which case
     /// nothing changes and the cost is returned for the caller to report. Plain SGD on a network with no per-synapse
-    /// learning rates or frozen synapses takes the fused path (w −= η/m Σ a·δ in the gradient pass itself); the
-    /// result equals the unfused one to float rounding.
+    /// learning rates or frozen synapses, and no user system that needs ∂C/∂w, takes the fused path (w −= η/m Σ a·δ in
+    /// the gradient pass itself); the result equals the unfused one to float rounding.
     /// </summary>
     internal double BackpropagateAndUpdate(Optimizer optimizer, float learningRate, float l1, float l2, BatchGradient gradient = BatchGradient.Mean)
     {
@@ -139,24 +170,29 @@ public sealed partial class Network
             return cost;
         }
 
-        if (optimizer.Kind == OptimizerKind.Sgd && l1 == 0f && l2 == 0f && _accumulatedSamples == 0
-            && World.CountEntities(in SynapsesWithOwnRule) == 0)
+        if (CanFuse(optimizer, l1, l2))
         {
             UpdateCount++;
-            PendingUpdate = new UpdateSettings(optimizer, learningRate, Scale(gradient, Batch.Size), 0f, 0f, UpdateCount);
-            RunDescend();
+            RunUpdate(new UpdateSettings(optimizer, learningRate, Scale(gradient, Batch.Size), 0f, 0f, UpdateCount), descend: true);
             return cost;
         }
 
+        // User systems after backpropagation see this step's optimiser and η already.
+        Context.Settings = new UpdateSettings(optimizer, learningRate, Scale(gradient, _accumulatedSamples + Batch.Size), l1, l2, UpdateCount + 1);
         RunBackward();
-        _accumulatedSamples += Batch.Size;
         ApplyGradients(optimizer, learningRate, l1, l2, gradient);
         return cost;
     }
 
     private static float Scale(BatchGradient gradient, int samples) => gradient == BatchGradient.Sum ? 1f : 1f / samples;
 
-    private static readonly QueryDescription SynapsesWithOwnRule = new QueryDescription().WithAll<Synapse>().WithAny<LearningRate, Frozen>();
+    /// <summary>Whether the gradient pass may update the weights itself: nothing needs the gradient stored.</summary>
+    private bool CanFuse(Optimizer optimizer, float l1, float l2)
+        => optimizer.Kind == OptimizerKind.Sgd && l1 == 0f && l2 == 0f && _accumulatedSamples == 0
+           && World.CountEntities(in NetworkQueries.SynapsesWithOwnRule) == 0
+           && !Systems.HasUserSystems(StepPhase.Backpropagation)
+           && !Systems.HasUserSystems(StepPhase.AfterBackpropagation)
+           && !Systems.HasUserSystems(StepPhase.Update);
 
     private double BatchCost()
     {
@@ -176,7 +212,7 @@ public sealed partial class Network
     public ReadOnlySpan<float> Predict(ReadOnlySpan<float> input)
     {
         LoadBatch(input, [], 1);
-        RunForward();
+        RunForward(training: false);
         if (_single.Length != OutputSize)
         {
             _single = new float[OutputSize];
@@ -206,8 +242,6 @@ public sealed partial class Network
         };
         return array[Slot(layer, index) * Batch.Size + sample];
     }
-
-    internal UpdateSettings PendingUpdate { get; private set; }
 
     private static void CheckBatch(int m, int length, int width, string what)
     {

@@ -4,7 +4,8 @@ namespace EcsNet;
 
 public sealed partial class Network
 {
-    private long _topologyVersion;
+    private readonly StructureWatch<Synapse> _synapseWatch = new(NetworkQueries.Synapses);
+    private readonly StructureWatch<Neuron> _neuronWatch = new(NetworkQueries.Neurons);
 
     /// <summary>
     /// Adds the synapse k → j from neuron <paramref name="fromIndex"/> of layer <paramref name="fromLayer"/> to neuron
@@ -33,15 +34,13 @@ public sealed partial class Network
             throw new ArgumentException($"neurons ({fromLayer},{fromIndex}) and ({toLayer},{toIndex}) are already connected");
         }
 
-        var entity = World.Create(synapse, new Weight { Value = weight }, new WeightGradient(), new OptimizerState());
-        InvalidateTopology();
-        return entity;
+        return World.Create(synapse, new Weight { Value = weight }, new WeightGradient(), new OptimizerState());
     }
 
     /// <summary>Whether a synapse with these ends exists: one scan of the synapse columns, no index to keep up to date.</summary>
     private bool Connected(Synapse wanted)
     {
-        foreach (ref var chunk in World.Query(in SynapseQuery))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Synapses))
         {
             foreach (var s in chunk.GetSpan<Synapse>()[..chunk.Count])
             {
@@ -55,7 +54,7 @@ public sealed partial class Network
         return false;
     }
 
-    /// <summary>Destroys a synapse entity (pruning); training goes on without it.</summary>
+    /// <summary>Destroys a synapse entity (pruning); training goes on without it (the same as <c>World.Destroy</c>).</summary>
     public void Disconnect(Entity synapse)
     {
         if (!World.IsAlive(synapse) || !World.Has<Synapse>(synapse))
@@ -64,31 +63,66 @@ public sealed partial class Network
         }
 
         World.Destroy(synapse);
-        InvalidateTopology();
     }
 
     /// <summary>
-    /// Tells the passes that synapses moved in storage: call it after destroying synapses or adding/removing their
-    /// components directly on <see cref="World"/>. (Most such changes are noticed without it, by the chunk row counts.)
+    /// The plan for the current synapses, rebuilt after any structural change to them made through any API (a synapse
+    /// created, destroyed, moved by an <c>Add</c> or <c>Remove</c>, or rewired with <c>World.Set</c>), so no pass ever
+    /// runs on a stale layout and nobody has to announce a change.
     /// </summary>
-    public void InvalidateTopology() => _topologyVersion++;
-
-    /// <summary>The plan for the current topology, rebuilt if synapses were created, destroyed or moved.</summary>
     internal SynapsePlan EnsurePlan()
     {
-        if (Plan.Version != _topologyVersion || !Plan.Matches(World))
+        if (!_neuronWatch.Unchanged(World))
         {
-            Plan.Rebuild(World, _layerOfSlot, _layers.Length, _topologyVersion);
+            CheckNeurons();
+            _neuronWatch.Record(World);
+        }
+
+        if (!_synapseWatch.Unchanged(World))
+        {
+            Plan.Rebuild(World, _layerOfSlot, _layers.Length);
+            _synapseWatch.Record(World);
         }
 
         return Plan;
+    }
+
+    /// <summary>Neurons have fixed slots the batch buffers are laid out by: they may gain and lose components, never go.</summary>
+    private void CheckNeurons()
+    {
+        var count = World.CountEntities(in NetworkQueries.Neurons);
+        for (var slot = 0; slot < _neuronEntities.Length; slot++)
+        {
+            var entity = _neuronEntities[slot];
+            if (!World.IsAlive(entity) || !World.Has<Neuron>(entity))
+            {
+                var (layer, index) = Position(slot);
+                throw new InvalidOperationException(
+                    $"neuron {index} of layer {layer} was destroyed or lost its Neuron component; neurons cannot be removed (disconnect their synapses instead)");
+            }
+
+            if (World.Get<Neuron>(entity).Slot != slot)
+            {
+                throw new InvalidOperationException($"the Neuron component of slot {slot} was changed; a neuron's layer, index and slot are fixed");
+            }
+        }
+
+        if (count != _neuronEntities.Length)
+        {
+            throw new InvalidOperationException($"the world has {count} Neuron entities but the network has {_neuronEntities.Length}; neurons cannot be added to a built network");
+        }
+
+        if (World.CountEntities(in NetworkQueries.BiasedNeurons) != World.CountEntities(in NetworkQueries.Biases))
+        {
+            throw new InvalidOperationException("a neuron has a Bias but no BiasGradient or OptimizerState; a trainable bias needs all three");
+        }
     }
 
     /// <summary>Every synapse as (entity, from, to, weight, gradient), in storage order.</summary>
     public IReadOnlyList<SynapseInfo> Synapses()
     {
         var list = new List<SynapseInfo>();
-        foreach (ref var chunk in World.Query(in SynapseQuery))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Synapses))
         {
             chunk.GetSpan<Synapse, Weight, WeightGradient>(out var synapses, out var weights, out var gradients);
             for (var r = 0; r < chunk.Count; r++)

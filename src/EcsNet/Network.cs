@@ -12,19 +12,11 @@ namespace EcsNet;
 /// </summary>
 public sealed partial class Network : IDisposable
 {
-    /// <summary>Every synapse, whatever components a user added to it.</summary>
-    internal static readonly QueryDescription SynapseQuery = new QueryDescription().WithAll<Synapse, Weight, WeightGradient>();
-
-    /// <summary>Every neuron with a bias (hidden and output neurons).</summary>
-    internal static readonly QueryDescription BiasedNeuronQuery = new QueryDescription().WithAll<Neuron, Bias, BiasGradient>();
-
     private readonly NetworkLayer[] _layers;
     private readonly Entity[] _neuronEntities;
     private readonly int[] _layerOfSlot;
-    private readonly SystemGroup<Network> _forward;
-    private readonly SystemGroup<Network> _backward;
-    private readonly SystemGroup<Network> _update;
-    private readonly SystemGroup<Network> _descend;
+    private readonly Kernels.ISynapsePasses _fast = new Kernels.TiledPasses();
+    private readonly Kernels.ISynapsePasses _reference = new Kernels.ReferencePasses();
     private bool _disposed;
 
     internal Network(World world, NetworkLayer[] layers, Entity[] neuronEntities)
@@ -38,18 +30,20 @@ public sealed partial class Network : IDisposable
             _layerOfSlot.AsSpan(layer.FirstSlot, layer.Size).Fill(layer.Index);
         }
 
-        _forward = new SystemGroup<Network>("forward", new FeedforwardSystem());
-        var outputDelta = new OutputDeltaSystem();
-        var hiddenDelta = new HiddenDeltaSystem();
-        _backward = new SystemGroup<Network>("backward", outputDelta, hiddenDelta, new GradientAccumulationSystem());
-        _update = new SystemGroup<Network>("update", new WeightUpdateSystem());
-        _descend = new SystemGroup<Network>("descend", outputDelta, hiddenDelta, new GradientAccumulationSystem(descend: true));
+        Context = new StepContext(this);
+        Systems = new NetworkSystems(
+            Context,
+            (StepPhase.Feedforward, new FeedforwardSystem()),
+            (StepPhase.Backpropagation, new OutputDeltaSystem()),
+            (StepPhase.Backpropagation, new HiddenDeltaSystem()),
+            (StepPhase.Backpropagation, new GradientAccumulationSystem()),
+            (StepPhase.Update, new WeightUpdateSystem()));
         Batch = new BatchBuffers(neuronEntities.Length, OutputSize);
         Plan = new SynapsePlan();
     }
 
-    /// <summary>The world holding this network's entities. Query it freely; after structural changes to synapses
-    /// made directly on the world (destroy, add or remove a component), call <see cref="InvalidateTopology"/>.</summary>
+    /// <summary>The world holding this network's entities. Query and edit it freely, between steps or inside a system:
+    /// the passes notice every structural change (see <see cref="NetworkQueries"/> for the shared queries).</summary>
     public World World { get; }
 
     /// <summary>The layers, input first.</summary>
@@ -68,7 +62,7 @@ public sealed partial class Network : IDisposable
     public int NeuronCount => _neuronEntities.Length;
 
     /// <summary>The number of synapse entities.</summary>
-    public int SynapseCount => World.CountEntities(in SynapseQuery);
+    public int SynapseCount => World.CountEntities(in NetworkQueries.Synapses);
 
     /// <summary>The cost the output delta is computed from (default: quadratic).</summary>
     public ICost Cost { get; set; } = CostFunction.Quadratic;
@@ -115,6 +109,19 @@ public sealed partial class Network : IDisposable
     /// <summary>Whether the synapse passes use the tiled fast path (default) or the per-synapse reference path.</summary>
     public PassMode PassMode { get; set; } = PassMode.Fast;
 
+    /// <summary>
+    /// The pipeline, in run order: the built-in passes (<see cref="FeedforwardSystem"/>, <see cref="OutputDeltaSystem"/>,
+    /// <see cref="HiddenDeltaSystem"/>, <see cref="GradientAccumulationSystem"/>, <see cref="WeightUpdateSystem"/>) and
+    /// the user's systems, each at its <see cref="StepPhase"/>.
+    /// </summary>
+    public NetworkSystems Systems { get; }
+
+    /// <summary>What the systems are handed each step.</summary>
+    internal StepContext Context { get; }
+
+    /// <summary>The synapse passes of the current <see cref="PassMode"/>.</summary>
+    internal Kernels.ISynapsePasses SynapsePasses => PassMode == PassMode.Reference ? _reference : _fast;
+
     /// <summary>The number of updates applied so far (Adam's t).</summary>
     public long UpdateCount { get; internal set; }
 
@@ -150,14 +157,6 @@ public sealed partial class Network : IDisposable
         return (layer, slot - _layers[layer].FirstSlot);
     }
 
-    internal void RunForward() => _forward.Update(this);
-
-    internal void RunBackward() => _backward.Update(this);
-
-    internal void RunUpdate() => _update.Update(this);
-
-    internal void RunDescend() => _descend.Update(this);
-
     /// <summary>Destroys the world and every entity in it.</summary>
     public void Dispose()
     {
@@ -167,10 +166,7 @@ public sealed partial class Network : IDisposable
         }
 
         _disposed = true;
-        _descend.Dispose();
-        _update.Dispose();
-        _backward.Dispose();
-        _forward.Dispose();
+        Systems.Dispose();
         _workers?.Dispose();
         World.Destroy(World);
     }

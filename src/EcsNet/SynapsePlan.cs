@@ -18,7 +18,6 @@ internal sealed class SynapsePlan
     private const int MinTileLength = 8;
 
     private Chunk[] _chunks = [];
-    private int[] _chunkCounts = [];
     private SynapseSegment[] _segments = [];
     private SynapseSegment[] _sparse = [];
     private SynapseTile[] _tiles = [];
@@ -26,9 +25,6 @@ internal sealed class SynapsePlan
     private int[] _sparseStart = [0];
     private int[] _tileStart = [0];
     private long[] _tileWork = [0];
-
-    /// <summary>The topology version this plan was built for.</summary>
-    public long Version { get; private set; } = -1;
 
     /// <summary>The number of synapses the plan covers.</summary>
     public int SynapseCount { get; private set; }
@@ -80,35 +76,18 @@ internal sealed class SynapsePlan
     /// <summary>Every sparse segment.</summary>
     public ReadOnlySpan<SynapseSegment> AllSparse => _sparse;
 
-    /// <summary>
-    /// Whether the chunks still hold the rows the plan was built from. Catches structural changes made directly on the
-    /// world (a destroyed synapse, a component added to one) without a call to <see cref="Network.InvalidateTopology"/>.
-    /// </summary>
-    public bool Matches(World world)
-    {
-        var i = 0;
-        foreach (ref var chunk in world.Query(in Network.SynapseQuery))
-        {
-            if (i >= _chunkCounts.Length || _chunkCounts[i] != chunk.Count)
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return i == _chunkCounts.Length;
-    }
-
     /// <summary>Scans the synapse chunks and lays out the passes.</summary>
-    public void Rebuild(World world, ReadOnlySpan<int> layerOfSlot, int layerCount, long version)
+    /// <exception cref="InvalidOperationException">A synapse entity lacks a component the passes need, or its ends do
+    /// not name a forward connection between two neurons of the network.</exception>
+    public void Rebuild(World world, ReadOnlySpan<int> layerOfSlot, int layerCount)
     {
+        CheckSynapses(world, layerOfSlot);
         var chunks = new List<Chunk>();
         var segments = new List<SynapseSegment>();
         var sparse = new List<SynapseSegment>();
         var runs = new List<Run>();
         var count = 0;
-        foreach (ref var chunk in world.Query(in Network.SynapseQuery))
+        foreach (ref var chunk in world.Query(in NetworkQueries.Weights))
         {
             var index = chunks.Count;
             chunks.Add(chunk);
@@ -142,7 +121,6 @@ internal sealed class SynapsePlan
         }
 
         _chunks = [.. chunks];
-        _chunkCounts = chunks.Select(c => c.Count).ToArray();
         (_segments, _segmentStart) = ByTargetLayer(segments, s => s.TargetLayer, layerCount);
         (_sparse, _sparseStart) = ByTargetLayer(sparse, s => s.TargetLayer, layerCount);
         var layerOf = layerOfSlot.ToArray();
@@ -154,7 +132,36 @@ internal sealed class SynapsePlan
         }
 
         SynapseCount = count;
-        Version = version;
+    }
+
+    /// <summary>Synapses made on the world directly are checked here, where a wrong one would otherwise be skipped or misread.</summary>
+    private static void CheckSynapses(World world, ReadOnlySpan<int> layerOfSlot)
+    {
+        var all = world.CountEntities(in NetworkQueries.Synapses);
+        var complete = world.CountEntities(in NetworkQueries.Weights);
+        if (all != complete)
+        {
+            throw new InvalidOperationException(
+                $"{all - complete} synapse entities lack a Weight, WeightGradient or OptimizerState component; a synapse needs all of them (Network.Connect adds them)");
+        }
+
+        foreach (ref var chunk in world.Query(in NetworkQueries.Synapses))
+        {
+            foreach (var s in chunk.GetSpan<Synapse>()[..chunk.Count])
+            {
+                if ((uint)s.Source >= (uint)layerOfSlot.Length || (uint)s.Target >= (uint)layerOfSlot.Length)
+                {
+                    throw new InvalidOperationException(
+                        $"a synapse connects neuron slots {s.Source} → {s.Target}, but the network has slots 0..{layerOfSlot.Length - 1}");
+                }
+
+                if (layerOfSlot[s.Source] >= layerOfSlot[s.Target])
+                {
+                    throw new InvalidOperationException(
+                        $"a synapse connects slot {s.Source} (layer {layerOfSlot[s.Source]}) → slot {s.Target} (layer {layerOfSlot[s.Target]}); synapses must go forward");
+                }
+            }
+        }
     }
 
     private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk, Func<int, bool> include)

@@ -104,7 +104,7 @@ internal sealed class ReferenceNetwork
     {
         var layerOfSlot = network.LayerOfSlot;
         var synapses = new List<SynapseRecord>(network.SynapseCount);
-        foreach (ref var chunk in network.World.Query(in Network.SynapseQuery))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
         {
             chunk.GetSpan<Synapse, Weight, WeightGradient>(out var wiring, out var weights, out var gradients);
             for (var r = 0; r < chunk.Count; r++)
@@ -115,7 +115,7 @@ internal sealed class ReferenceNetwork
         }
 
         var reference = new ReferenceNetwork(network, synapses, data, samples);
-        foreach (ref var chunk in network.World.Query(in Network.BiasedNeuronQuery))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
         {
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var values, out var gradients);
             for (var r = 0; r < chunk.Count; r++)

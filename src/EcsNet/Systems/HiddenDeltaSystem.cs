@@ -1,17 +1,19 @@
-using EcsNet.Kernels;
-
 namespace EcsNet.Systems;
 
 /// <summary>
 /// Backpropagation of the error, layer by layer backwards: δ_k^l = f′(z_k^l) Σ_j w_jk δ_j over every synapse leaving
 /// neuron k (into the next layer or, with skip connections, any later one).
 /// </summary>
-internal sealed class HiddenDeltaSystem : ISystem<Network>
+public sealed class HiddenDeltaSystem : ISystem<StepContext>
 {
-    private readonly BackwardTileJob _tiles = new();
-
-    public void Update(Network network)
+    internal HiddenDeltaSystem()
     {
+    }
+
+    /// <inheritdoc/>
+    public void Update(StepContext context)
+    {
+        var network = context.Network;
         var layers = network.Layers;
         var last = layers.Count - 1;
         if (last < 2)
@@ -27,28 +29,12 @@ internal sealed class HiddenDeltaSystem : ISystem<Network>
         batch.Rows(g, firstHidden, layers[last].FirstSlot - firstHidden).Clear();
 
         var plan = network.EnsurePlan();
+        var passes = network.SynapsePasses;
+        var overrides = NeuronOverrides.Present(network);
         for (var t = last; t >= 2; t--)
         {
             // g_k += w_jk δ_j for synapses into layer t; the input layer has no δ, so its synapses are skipped.
-            if (network.PassMode == PassMode.Reference)
-            {
-                RowPasses.Backward(plan.Into(t), plan.Chunks, d, g, m);
-            }
-            else
-            {
-                var (start, end) = plan.TileSources(t);
-                _tiles.Set(plan, plan.TilesInto(t), m);
-                _tiles.D = d;
-                _tiles.G = g;
-                _tiles.SourceStart = Math.Max(start, firstHidden);
-                _tiles.SourceEnd = end;
-                if (_tiles.SourceStart < _tiles.SourceEnd)
-                {
-                    network.RunTiles(_tiles, plan.TileWork(t) * m);
-                }
-
-                RowPasses.Backward(plan.SparseInto(t), plan.Chunks, d, g, m);
-            }
+            passes.Backward(network, plan, t, d, g, m, firstHidden);
 
             // Every synapse leaving layer t − 1 ends in layer t or later, all visited: its δ is complete.
             var layer = layers[t - 1];
@@ -59,6 +45,10 @@ internal sealed class HiddenDeltaSystem : ISystem<Network>
                 batch.Rows(d, layer.FirstSlot, layer.Size),
                 layer.Size,
                 m);
+            if (overrides)
+            {
+                NeuronOverrides.Backward(network, t - 1);
+            }
         }
     }
 }

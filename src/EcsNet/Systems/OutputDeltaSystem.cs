@@ -4,10 +4,16 @@ namespace EcsNet.Systems;
 /// The output error δ_j^L = ∂C/∂a_j^L · f′(z_j^L), or a_j − y_j where the cost and the output activation cancel
 /// (sigmoid + cross-entropy, softmax + cross-entropy).
 /// </summary>
-internal sealed class OutputDeltaSystem : ISystem<Network>
+public sealed class OutputDeltaSystem : ISystem<StepContext>
 {
-    public void Update(Network network)
+    internal OutputDeltaSystem()
     {
+    }
+
+    /// <inheritdoc/>
+    public void Update(StepContext context)
+    {
+        var network = context.Network;
         var batch = network.Batch;
         var m = batch.Size;
         var layer = network.OutputLayer;
@@ -16,15 +22,20 @@ internal sealed class OutputDeltaSystem : ISystem<Network>
         var y = batch.Y.AsSpan(0, n * m);
         var delta = batch.Rows(batch.D, layer.FirstSlot, n);
         var activation = layer.Activation!;
+        var g = batch.Rows(batch.G, layer.FirstSlot, n);
+        var overridden = NeuronOverrides.Present(network) && NeuronOverrides.Any(network, layer.Index);
 
-        if (network.Cost.SimplifiesWith(activation))
+        if (network.Cost.SimplifiesWith(activation) && !overridden)
         {
             System.Numerics.Tensors.TensorPrimitives.Subtract(a, y, delta);
             return;
         }
 
-        var g = batch.Rows(batch.G, layer.FirstSlot, n);
         network.Cost.Gradient(a, y, g, n, m);
         activation.Backward(batch.Rows(batch.Z, layer.FirstSlot, n), a, g, delta, n, m);
+        if (overridden)
+        {
+            NeuronOverrides.Backward(network, layer.Index);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace EcsNet.Systems;
 /// neuron, then clears the gradients. Synapses with a <see cref="LearningRate"/> use their own η; <see cref="Frozen"/>
 /// synapses keep their weight and frozen neurons their bias.
 /// </summary>
-internal sealed class WeightUpdateSystem : ISystem<Network>
+public sealed class WeightUpdateSystem : ISystem<StepContext>
 {
     private static readonly QueryDescription Trainable =
         new QueryDescription().WithAll<Weight, WeightGradient, OptimizerState>().WithNone<Frozen, LearningRate>();
@@ -18,14 +18,25 @@ internal sealed class WeightUpdateSystem : ISystem<Network>
 
     private static readonly QueryDescription FrozenSynapses = new QueryDescription().WithAll<WeightGradient, Frozen>();
 
-    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
+    private static readonly QueryDescription UnfrozenBiases =
+        new QueryDescription().WithAll<Neuron, Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
 
     private static readonly QueryDescription FrozenBiases = new QueryDescription().WithAll<BiasGradient, Frozen>();
 
-    public void Update(Network network)
+    internal WeightUpdateSystem()
     {
-        var world = network.World;
-        var u = network.PendingUpdate;
+    }
+
+    /// <inheritdoc/>
+    public void Update(StepContext context)
+    {
+        if (context.Descend)
+        {
+            return; // the fused gradient pass has already descended
+        }
+
+        var world = context.World;
+        var u = context.Settings;
 
         foreach (ref var chunk in world.Query(in Trainable))
         {
@@ -49,7 +60,7 @@ internal sealed class WeightUpdateSystem : ISystem<Network>
             chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
         }
 
-        foreach (ref var chunk in world.Query(in Biases))
+        foreach (ref var chunk in world.Query(in UnfrozenBiases))
         {
             chunk.GetSpan<Bias, BiasGradient, OptimizerState>(out var b, out var g, out var s);
             u.Optimizer.Apply(Floats(b, chunk.Count), Floats(g, chunk.Count), s[..chunk.Count], [], in u, regularise: false);

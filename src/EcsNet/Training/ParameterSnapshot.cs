@@ -3,68 +3,138 @@ using EcsNet.Components;
 namespace EcsNet.Training;
 
 /// <summary>
-/// A copy of every weight, bias and optimiser state, in storage order, so training can roll back to a good epoch.
-/// Valid while the topology does not change.
+/// A copy of every weight, bias and optimiser state, keyed by entity, so training can roll back to a good epoch
+/// whatever was edited since: values go back to the same synapse and neuron they were taken from, never to whichever
+/// row now sits where they were stored.
 /// </summary>
+/// <remarks>
+/// A synapse destroyed after the capture cannot come back (its handle is stale); <see cref="Restore"/> names it. A
+/// synapse created after the capture is kept with its current weight and state. Neurons are never destroyed.
+/// </remarks>
 internal sealed class ParameterSnapshot
 {
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight, OptimizerState>();
-    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, OptimizerState>();
-
-    private readonly List<float> _values = [];
-    private readonly List<OptimizerState> _states = [];
+    private readonly List<Entity> _synapses = [];
+    private readonly List<Synapse> _ends = [];
+    private readonly List<float> _weights = [];
+    private readonly List<OptimizerState> _weightStates = [];
+    private readonly List<Entity> _neurons = [];
+    private readonly List<float> _biases = [];
+    private readonly List<OptimizerState> _biasStates = [];
+    private readonly Dictionary<Entity, int> _index = [];
     private long _updates;
 
     public void Capture(Network network)
     {
-        _values.Clear();
-        _states.Clear();
-        foreach (ref var chunk in network.World.Query(in Weights))
+        _synapses.Clear();
+        _ends.Clear();
+        _weights.Clear();
+        _weightStates.Clear();
+        _neurons.Clear();
+        _biases.Clear();
+        _biasStates.Clear();
+        _index.Clear();
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
         {
-            chunk.GetSpan<Weight, OptimizerState>(out var w, out var s);
+            chunk.GetSpan<Synapse, Weight, OptimizerState>(out var ends, out var w, out var s);
             for (var r = 0; r < chunk.Count; r++)
             {
-                _values.Add(w[r].Value);
-                _states.Add(s[r]);
+                _synapses.Add(chunk.Entity(r));
+                _ends.Add(ends[r]);
+                _weights.Add(w[r].Value);
+                _weightStates.Add(s[r]);
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in Biases))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
         {
             chunk.GetSpan<Bias, OptimizerState>(out var b, out var s);
             for (var r = 0; r < chunk.Count; r++)
             {
-                _values.Add(b[r].Value);
-                _states.Add(s[r]);
+                _neurons.Add(chunk.Entity(r));
+                _biases.Add(b[r].Value);
+                _biasStates.Add(s[r]);
             }
         }
 
         _updates = network.UpdateCount;
     }
 
-    public void Restore(Network network)
+    /// <summary>Puts every captured value back on its entity; never throws on an edited network.</summary>
+    public RestoreReport Restore(Network network)
     {
-        var i = 0;
-        foreach (ref var chunk in network.World.Query(in Weights))
+        var world = network.World;
+        if (_index.Count == 0)
         {
-            chunk.GetSpan<Weight, OptimizerState>(out var w, out var s);
-            for (var r = 0; r < chunk.Count; r++, i++)
+            for (var i = 0; i < _synapses.Count; i++)
             {
-                w[r].Value = _values[i];
-                s[r] = _states[i];
+                _index[_synapses[i]] = i;
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in Biases))
+        var restored = new bool[_synapses.Count];
+        var created = 0;
+        foreach (ref var chunk in world.Query(in NetworkQueries.Weights))
         {
-            chunk.GetSpan<Bias, OptimizerState>(out var b, out var s);
-            for (var r = 0; r < chunk.Count; r++, i++)
+            chunk.GetSpan<Weight, OptimizerState>(out var w, out var s);
+            for (var r = 0; r < chunk.Count; r++)
             {
-                b[r].Value = _values[i];
-                s[r] = _states[i];
+                if (_index.TryGetValue(chunk.Entity(r), out var i))
+                {
+                    w[r].Value = _weights[i];
+                    s[r] = _weightStates[i];
+                    restored[i] = true;
+                }
+                else
+                {
+                    created++;
+                }
+            }
+        }
+
+        var lost = new List<string>();
+        for (var i = 0; i < restored.Length; i++)
+        {
+            if (!restored[i])
+            {
+                var (fl, fi) = network.Position(_ends[i].Source);
+                var (tl, ti) = network.Position(_ends[i].Target);
+                lost.Add($"({fl},{fi})→({tl},{ti})");
+            }
+        }
+
+        for (var i = 0; i < _neurons.Count; i++)
+        {
+            // A neuron that lost its bias since the capture has nothing to restore.
+            if (world.IsAlive(_neurons[i]) && world.Has<Bias>(_neurons[i]) && world.Has<OptimizerState>(_neurons[i]))
+            {
+                world.Get<Bias>(_neurons[i]).Value = _biases[i];
+                world.Get<OptimizerState>(_neurons[i]) = _biasStates[i];
             }
         }
 
         network.UpdateCount = _updates;
+        return new RestoreReport(lost, created);
+    }
+}
+
+/// <summary>What a restore could not put back: synapses destroyed since the capture, and how many are newer than it.</summary>
+internal sealed record RestoreReport(IReadOnlyList<string> Removed, int Created)
+{
+    /// <summary>A clause for the stop message, or empty when the topology did not change.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Removed.Count > 0)
+        {
+            var shown = string.Join(", ", Removed.Take(10)) + (Removed.Count > 10 ? $" and {Removed.Count - 10} more" : "");
+            parts.Add($"{Removed.Count} {(Removed.Count == 1 ? "synapse" : "synapses")} removed since then stayed removed: {shown}");
+        }
+
+        if (Created > 0)
+        {
+            parts.Add($"{Created} {(Created == 1 ? "synapse" : "synapses")} created since then kept {(Created == 1 ? "its" : "their")} current weights");
+        }
+
+        return parts.Count == 0 ? "" : "; " + string.Join("; ", parts);
     }
 }

@@ -23,6 +23,12 @@ public sealed class Trainer
     public event Action<TrainingProgress>? Progress;
 
     /// <summary>
+    /// Systems this trainer adds to the network's pipeline for the length of <see cref="Train"/>, each at its phase, and
+    /// takes out again afterwards (for example <see cref="Systems.StepPhase.EndOfEpoch"/> pruning).
+    /// </summary>
+    public IList<(Systems.StepPhase Phase, ISystem<Systems.StepContext> System)> Systems { get; } = [];
+
+    /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="train"/>, measuring <paramref name="test"/> after each epoch.
     /// Cancellation stops between two mini-batches, leaving the network as after the last complete update.
     /// </summary>
@@ -30,6 +36,31 @@ public sealed class Trainer
     public TrainingResult Train(Network network, DataSet train, DataSet? test = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(network);
+        foreach (var (phase, system) in Systems)
+        {
+            network.Systems.Add(phase, system);
+        }
+
+        try
+        {
+            return Run(network, train, test, cancellation);
+        }
+        finally
+        {
+            foreach (var (_, system) in Systems)
+            {
+                if (network.Systems.Any(e => ReferenceEquals(e.System, system)))
+                {
+                    network.Systems.Detach(system);
+                }
+            }
+
+            network.Context.Epoch = 0;
+        }
+    }
+
+    private TrainingResult Run(Network network, DataSet train, DataSet? test, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(train);
         var o = Options;
         o.Validate(train.Count);
@@ -70,6 +101,7 @@ public sealed class Trainer
             }
 
             var eta = o.Schedule.At(epoch, o.LearningRate);
+            network.Context.Epoch = epoch + 1;
             var cost = 0.0;
             var correct = 0;
             var seen = 0;
@@ -83,7 +115,7 @@ public sealed class Trainer
 
                 var batch = order.AsSpan(start, Math.Min(m, n - start));
                 network.LoadBatch(train, batch);
-                network.Forward();
+                network.RunForward(training: true);
                 correct += CountCorrect(network, outputs, batch.Length, outputActivation);
                 var batchCost = network.BackpropagateAndUpdate(o.Optimizer, eta, o.L1, o.L2, o.BatchGradient);
                 if (!double.IsFinite(batchCost))
@@ -97,6 +129,7 @@ public sealed class Trainer
             }
 
             clock.Stop();
+            network.Systems.Run(EcsNet.Systems.StepPhase.EndOfEpoch);
             if (!network.ParametersAreFinite())
             {
                 return Diverged(network, lastGood, history, epoch, $"a weight became non-finite in epoch {epoch + 1}");
@@ -142,9 +175,9 @@ public sealed class Trainer
                 }
                 else if (++sinceBest >= o.EarlyStopPatience)
                 {
-                    best!.Restore(network);
+                    var report = best!.Restore(network);
                     return new TrainingResult(history, StopReason.EarlyStopping,
-                        $"validation cost did not improve for {o.EarlyStopPatience} epochs; kept the best ({bestValidation:G4})");
+                        $"validation cost did not improve for {o.EarlyStopPatience} epochs; kept the best ({bestValidation:G4}){report.Describe()}");
                 }
             }
         }
@@ -155,9 +188,9 @@ public sealed class Trainer
     private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, List<EpochMetrics> history, int epoch, string what)
     {
         network.DiscardGradients();
-        lastGood.Restore(network);
+        var report = lastGood.Restore(network);
         var kept = epoch == 0 ? "the initial weights" : $"the weights after epoch {epoch}";
-        return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}");
+        return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}{report.Describe()}");
     }
 
     private static int CountCorrect(Network network, int outputs, int m, Activations.IActivation? activation)

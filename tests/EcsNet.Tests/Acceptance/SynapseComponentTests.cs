@@ -23,7 +23,6 @@ public sealed class SynapseComponentTests
             net.World.Add(s.Entity, new LearningRate { Value = 0f });
         }
 
-        net.InvalidateTopology();
         new Trainer(Options).Train(net, LogicGates.Xor());
 
         var after = TestNetworks.WeightsByEnds(net);
@@ -50,7 +49,6 @@ public sealed class SynapseComponentTests
         using var net = TestNetworks.Xor231(seed: 9);
         var special = net.Synapses().First(s => s.ToLayer == 2);
         net.World.Add(special.Entity, new LearningRate { Value = 0.25f });
-        net.InvalidateTopology();
 
         net.LoadBatch(xor.Inputs, xor.Targets, 4);
         net.Forward();
@@ -77,7 +75,6 @@ public sealed class SynapseComponentTests
             net.World.Add(e, new Frozen());
         }
 
-        net.InvalidateTopology();
         new Trainer(Options).Train(net, LogicGates.Xor());
 
         var after = net.Synapses().ToDictionary(s => s.Entity);

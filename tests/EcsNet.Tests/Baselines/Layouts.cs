@@ -73,7 +73,7 @@ internal static class Layouts
             if (ecs is not null)
             {
                 ecs.LoadBatch(inputs, targets, m);
-                ecs.TrainStep(Training.Optimizer.Sgd, Eta);
+                ecs.TrainStep(EcsNet.Training.Optimizer.Sgd, Eta);
             }
 
             dense?.TrainStep(inputs, targets, m, Eta);

@@ -33,7 +33,6 @@ public class NetworkInspectorTests
         network.World.Add(synapses[0].Entity, new LearningRate { Value = 0.5f });
         network.World.Add(synapses[1].Entity, new Frozen());
         network.World.Add(synapses[5].Entity, new Frozen());
-        network.InvalidateTopology();
 
         var c = NetworkInspector.Inspect(network).Counts;
 

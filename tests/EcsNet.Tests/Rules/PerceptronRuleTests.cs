@@ -103,7 +103,6 @@ public class PerceptronRuleTests
         using var network = Unit(ActivationFunction.Step, 0.5f, -0.3f, 0.2f);
         var frozen = network.Synapses().Single(s => s.FromIndex == 0).Entity;
         network.World.Add(frozen, new Frozen());
-        network.InvalidateTopology();
 
         PerceptronRule.Update(network, [1f, 1f], [1f], 0.25f); // z = 0.4 → o = 1: correct, nothing moves
         PerceptronRule.Update(network, [1f, 1f], [0f], 0.25f); // o = 1, t = 0: w₂ and b lose 0.25, w₁ is frozen

@@ -1,0 +1,8 @@
+namespace EcsNet.Components;
+
+/// <summary>r_j: the neuron's output for this step is a_j = r_j f(z_j), and δ_j is scaled alike (0 silences it, as dropout does).</summary>
+public struct Mask
+{
+    /// <summary>The factor r_j (1 keeps the neuron as it is).</summary>
+    public float Value;
+}

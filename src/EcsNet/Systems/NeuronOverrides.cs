@@ -1,0 +1,135 @@
+using EcsNet.Activations;
+using EcsNet.Components;
+
+namespace EcsNet.Systems;
+
+/// <summary>
+/// Per-neuron models inside the layer passes: a neuron with <see cref="OwnActivation"/> uses its own f, and one with a
+/// <see cref="Mask"/> scales its output and δ by r. The layer's function runs on the whole layer first (that keeps
+/// the common case one vectorised call); the few overridden rows are then recomputed, so both pass modes honour them.
+/// </summary>
+internal static class NeuronOverrides
+{
+    private static readonly QueryDescription Own = new QueryDescription().WithAll<Neuron, OwnActivation>();
+    private static readonly QueryDescription Masked = new QueryDescription().WithAll<Neuron, Mask>();
+
+    /// <summary>Whether any neuron has an override: two counts, so a network without any pays nothing per layer.</summary>
+    public static bool Present(Network network)
+        => network.World.CountEntities(in Own) + network.World.CountEntities(in Masked) > 0;
+
+    /// <summary>Whether any neuron of <paramref name="layer"/> has an override.</summary>
+    public static bool Any(Network network, int layer)
+    {
+        foreach (ref var chunk in network.World.Query(in Own))
+        {
+            foreach (var neuron in chunk.GetSpan<Neuron>()[..chunk.Count])
+            {
+                if (neuron.Layer == layer)
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (ref var chunk in network.World.Query(in Masked))
+        {
+            foreach (var neuron in chunk.GetSpan<Neuron>()[..chunk.Count])
+            {
+                if (neuron.Layer == layer)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>After a = f(z) for <paramref name="layer"/>: a_j = r_j f_j(z_j) for the overridden neurons.</summary>
+    public static void Forward(Network network, int layer)
+    {
+        var batch = network.Batch;
+        var m = batch.Size;
+        foreach (ref var chunk in network.World.Query(in Own))
+        {
+            chunk.GetSpan<Neuron, OwnActivation>(out var neurons, out var own);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                if (neurons[r].Layer == layer)
+                {
+                    CheckElementwise(network, layer);
+                    var slot = neurons[r].Slot;
+                    own[r].Activation.Forward(batch.Z.AsSpan(slot * m, m), batch.A.AsSpan(slot * m, m), 1, m);
+                }
+            }
+        }
+
+        foreach (ref var chunk in network.World.Query(in Masked))
+        {
+            chunk.GetSpan<Neuron, Mask>(out var neurons, out var masks);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                if (neurons[r].Layer == layer && layer > 0)
+                {
+                    CheckElementwise(network, layer);
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(batch.A.AsSpan(neurons[r].Slot * m, m), masks[r].Value, batch.A.AsSpan(neurons[r].Slot * m, m));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// After δ = f′(z) ⊙ g for <paramref name="layer"/>: δ_j = r_j f_j′(z_j) g_j for the overridden neurons, with f_j′
+    /// taken at the unmasked f_j(z_j) (a masked a is no longer f(z), which sigmoid and tanh read their slope from).
+    /// </summary>
+    public static void Backward(Network network, int layer)
+    {
+        var world = network.World;
+        foreach (ref var chunk in world.Query(in Own))
+        {
+            chunk.GetSpan<Neuron, OwnActivation>(out var neurons, out var own);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                if (neurons[r].Layer == layer && !world.Has<Mask>(chunk.Entity(r)))
+                {
+                    Recompute(network, neurons[r].Slot, own[r].Activation, 1f);
+                }
+            }
+        }
+
+        foreach (ref var chunk in world.Query(in Masked))
+        {
+            chunk.GetSpan<Neuron, Mask>(out var neurons, out var masks);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                if (neurons[r].Layer == layer)
+                {
+                    var f = world.TryGet<OwnActivation>(chunk.Entity(r), out var own) ? own.Activation : network.Layers[layer].Activation!;
+                    Recompute(network, neurons[r].Slot, f, masks[r].Value);
+                }
+            }
+        }
+    }
+
+    private static void Recompute(Network network, int slot, IActivation f, float rate)
+    {
+        CheckElementwise(network, network.Position(slot).Layer);
+        var batch = network.Batch;
+        var m = batch.Size;
+        var z = batch.Z.AsSpan(slot * m, m);
+        var unmasked = batch.Scratch.AsSpan(0, m);
+        f.Forward(z, unmasked, 1, m);
+        var delta = batch.D.AsSpan(slot * m, m);
+        f.Backward(z, unmasked, batch.G.AsSpan(slot * m, m), delta, 1, m);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(delta, rate, delta);
+    }
+
+    private static void CheckElementwise(Network network, int layer)
+    {
+        if (network.Layers[layer].Activation is Softmax)
+        {
+            throw new InvalidOperationException(
+                $"layer {layer} is a softmax layer: its neurons cannot have their own activation or a mask (softmax couples the whole layer)");
+        }
+    }
+}
