@@ -2,7 +2,6 @@ using EcsNet.Activations;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Diagnostics;
-using EcsNet.Ecs;
 using EcsNet.Persistence;
 using EcsNet.Training;
 

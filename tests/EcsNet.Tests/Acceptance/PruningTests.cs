@@ -3,7 +3,6 @@ using EcsNet.Training;
 #if ECS_ARCH
 using Arch.Core;
 #else
-using EcsNet.Ecs;
 #endif
 
 namespace EcsNet.Tests.Acceptance;
