@@ -71,6 +71,8 @@ public static class Cli
         root.Add(GradCheckCommand.Create(context));
         root.Add(LessonsCommand.Create(context));
         root.Add(BenchCommand.Create(context));
+        root.Add(PruneCommand.Create(context));
+        root.Add(LotteryCommand.Create(context));
         return root;
     }
 

@@ -69,7 +69,7 @@ public sealed partial class Network
         {
             for (var j = 0; layer.HasBias && j < layer.Size; j++)
             {
-                var neuron = Neuron(layer.Index, j);
+                var neuron = NeuronEntity(layer.Index, j);
                 if (!World.Has<Frozen>(neuron))
                 {
                     World.Add<Frozen>(neuron);
@@ -92,7 +92,7 @@ public sealed partial class Network
 
     private Entity BiasedNeuron(int layer, int index)
     {
-        var neuron = Neuron(layer, index);
+        var neuron = NeuronEntity(layer, index);
         return _layers[layer].HasBias
             ? neuron
             : throw new InvalidOperationException($"layer {layer} has no biases (it was built without them)");

@@ -132,7 +132,7 @@ public sealed partial class Network : IDisposable
     internal ReadOnlySpan<int> LayerOfSlot => _layerOfSlot;
 
     /// <summary>The entity of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
-    public Entity Neuron(int layer, int index) => _neuronEntities[Slot(layer, index)];
+    public Entity NeuronEntity(int layer, int index) => _neuronEntities[Slot(layer, index)];
 
     /// <summary>The dense slot of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
     public int Slot(int layer, int index)

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Training;
 
@@ -39,12 +39,13 @@ public sealed class NetworkBuilder
         return this;
     }
 
-    /// <summary>Adds a layer fully connected from the previous one; with <paramref name="bias"/> false its neurons have
-    /// no bias (z = Σ w a, as in Utah's Z = XW).</summary>
-    public NetworkBuilder Dense(int size, IActivation activation, bool bias = true) => AddLayer(size, activation, dense: true, bias);
+    /// <summary>Adds a layer fully connected from the previous one.</summary>
+    /// <remarks>With <paramref name="bias"/> false its neurons have no bias (z = Σ w a, as in Utah's Z = XW).</remarks>
+    public NetworkBuilder Dense(int size, IActivationFunction activation, bool bias = true) => AddLayer(size, activation, dense: true, bias);
 
-    /// <summary>Adds a layer with no synapses yet: wire it with <see cref="Connect"/>. <paramref name="bias"/> as in <see cref="Dense"/>.</summary>
-    public NetworkBuilder Layer(int size, IActivation activation, bool bias = true) => AddLayer(size, activation, dense: false, bias);
+    /// <summary>Adds a layer with no synapses yet (sparse, skip or hand-wired): wire it with <see cref="Connect"/>.</summary>
+    /// <remarks><paramref name="bias"/> as in <see cref="Dense"/>.</remarks>
+    public NetworkBuilder Sparse(int size, IActivationFunction activation, bool bias = true) => AddLayer(size, activation, dense: false, bias);
 
     /// <summary>Sets the weights of a dense layer: <paramref name="weights"/>[j][k] = w_jk^l.</summary>
     public NetworkBuilder Weights(int layer, float[][] weights)
@@ -145,14 +146,14 @@ public sealed class NetworkBuilder
         {
             var draft = _layers[l];
             var first = slot;
-            var layerEntity = world.Create(new Components.Layer { Index = l, Size = draft.Size, FirstSlot = first });
-            layers[l] = new NetworkLayer(l, draft.Size, first, draft.Activation, layerEntity, draft.Bias);
+            var layerEntity = world.Create(new Layer { Index = l, Size = draft.Size, FirstSlot = first });
+            layers[l] = new NetworkLayer(world, layerEntity, draft.Function, draft.Bias);
             for (var j = 0; j < draft.Size; j++, slot++)
             {
                 var neuron = new Neuron { Layer = l, Index = j, Slot = slot };
                 var output = l == _layers.Count - 1;
                 neurons[slot] = l == 0
-                    ? world.Create(neuron, new Components.Activation(), new InputNeuron())
+                    ? world.Create(neuron, new Activation(), new InputNeuron())
                     : draft.Bias
                         ? CreateBiased(world, neuron, draft.Biases?[j] ?? initializer.NextBias(random), output)
                         : CreateUnbiased(world, neuron, output);
@@ -189,15 +190,15 @@ public sealed class NetworkBuilder
     }
 
     /// <summary>A fully connected network of the given sizes with one activation for every non-input layer.</summary>
-    public static Network FullyConnected(IReadOnlyList<int> sizes, IActivation activation, Initializer? initializer = null, long seed = 0)
+    public static Network FullyConnected(IReadOnlyList<int> sizes, IActivationFunction activation, Initializer? initializer = null, long seed = 0)
         => FullyConnected(sizes, Enumerable.Repeat(activation, Math.Max(0, sizes.Count - 1)).ToArray(), initializer, seed);
 
     /// <summary>A fully connected network with one activation per non-input layer.</summary>
-    public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivation> activations, Initializer? initializer = null, long seed = 0)
+    public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivationFunction> activations, Initializer? initializer = null, long seed = 0)
         => FullyConnected(sizes, activations, bias: true, initializer, seed);
 
     /// <summary>A fully connected network with one activation per non-input layer, with or without biases.</summary>
-    public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivation> activations, bool bias, Initializer? initializer = null, long seed = 0)
+    public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivationFunction> activations, bool bias, Initializer? initializer = null, long seed = 0)
     {
         if (sizes.Count < 2)
         {
@@ -222,18 +223,18 @@ public sealed class NetworkBuilder
     {
         var b = new Bias { Value = bias };
         return output
-            ? world.Create(neuron, b, new BiasGradient(), new NetInput(), new Components.Activation(), new Delta(), new OptimizerState(), new OutputNeuron())
-            : world.Create(neuron, b, new BiasGradient(), new NetInput(), new Components.Activation(), new Delta(), new OptimizerState(), new HiddenNeuron());
+            ? world.Create(neuron, b, new BiasGradient(), new NetInput(), new Activation(), new Delta(), new OptimizerState(), new OutputNeuron())
+            : world.Create(neuron, b, new BiasGradient(), new NetInput(), new Activation(), new Delta(), new OptimizerState(), new HiddenNeuron());
     }
 
     private static Entity CreateUnbiased(World world, Neuron neuron, bool output) => output
-        ? world.Create(neuron, new NetInput(), new Components.Activation(), new Delta(), new OutputNeuron())
-        : world.Create(neuron, new NetInput(), new Components.Activation(), new Delta(), new HiddenNeuron());
+        ? world.Create(neuron, new NetInput(), new Activation(), new Delta(), new OutputNeuron())
+        : world.Create(neuron, new NetInput(), new Activation(), new Delta(), new HiddenNeuron());
 
     private static void CreateSynapse(World world, int source, int target, float weight)
         => world.Create(new Synapse { Source = source, Target = target }, new Weight { Value = weight }, new WeightGradient(), new OptimizerState());
 
-    private NetworkBuilder AddLayer(int size, IActivation activation, bool dense, bool bias)
+    private NetworkBuilder AddLayer(int size, IActivationFunction activation, bool dense, bool bias)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (_layers.Count == 0)
@@ -272,12 +273,12 @@ public sealed class NetworkBuilder
         ? size
         : throw new ArgumentOutOfRangeException(nameof(size), size, "a layer needs at least one neuron");
 
-    private sealed record LayerDraft(int Size, IActivation? Activation, bool Dense)
+    private sealed record LayerDraft(int Size, IActivationFunction? Function, bool Dense)
     {
         public float[][]? Weights { get; set; }
 
-        public float[]? Biases { get; set; }
-
         public bool Bias { get; init; } = true;
+
+        public float[]? Biases { get; set; }
     }
 }

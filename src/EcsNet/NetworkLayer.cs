@@ -1,39 +1,46 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
+using EcsNet.Components;
 
 namespace EcsNet;
 
-/// <summary>Layer l of a <see cref="Network"/>: its entity, size, neuron slots and activation function.</summary>
+/// <summary>
+/// Layer l of a <see cref="Network"/>: a handle on the layer's entity. Its index, size and neuron slots are read from
+/// the entity's <see cref="Layer"/> component, so the world stays the one place they are kept; the activation function
+/// lives here because a component cannot hold one.
+/// </summary>
 public sealed class NetworkLayer
 {
-    internal NetworkLayer(int index, int size, int firstSlot, IActivation? activation, Entity entity, bool hasBias = true)
+    private readonly World _world;
+
+    internal NetworkLayer(World world, Entity entity, IActivationFunction? function, bool hasBias = true)
     {
-        HasBias = hasBias && activation is not null;
-        Index = index;
-        Size = size;
-        FirstSlot = firstSlot;
-        Activation = activation;
+        HasBias = hasBias && function is not null;
+        _world = world;
         Entity = entity;
+        Function = function;
     }
 
     /// <summary>The layer index l (0 = input).</summary>
-    public int Index { get; }
+    public int Index => Component.Index;
 
     /// <summary>The number of neurons n_l.</summary>
-    public int Size { get; }
+    public int Size => Component.Size;
 
     /// <summary>The slot of neuron 0; neuron j has slot <c>FirstSlot + j</c>.</summary>
-    public int FirstSlot { get; }
+    public int FirstSlot => Component.FirstSlot;
 
-    /// <summary>f for this layer; null for the input layer, whose activations are the data.</summary>
-    public IActivation? Activation { get; }
+    /// <summary>f, the layer's activation function; null for the input layer, whose activations are the data.</summary>
+    public IActivationFunction? Function { get; }
 
     /// <summary>Whether the layer's neurons carry a bias b_j^l (false for the input layer and for layers built without
     /// biases, as in Utah's Z = XW).</summary>
     public bool HasBias { get; }
 
-    /// <summary>The layer's entity (it carries the <see cref="Components.Layer"/> component).</summary>
+    /// <summary>The layer's entity (it carries the <see cref="Layer"/> component).</summary>
     public Entity Entity { get; }
 
+    private ref readonly Layer Component => ref _world.Get<Layer>(Entity);
+
     /// <inheritdoc />
-    public override string ToString() => Activation is null ? $"layer {Index}: {Size} inputs" : $"layer {Index}: {Size} {Activation.Name}";
+    public override string ToString() => Function is null ? $"layer {Index}: {Size} inputs" : $"layer {Index}: {Size} {Function.Name}";
 }

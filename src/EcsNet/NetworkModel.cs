@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Persistence;
 using EcsNet.Training;
@@ -63,7 +63,7 @@ public static class NetworkModel
         for (var l = 1; l < layers.Count; l++)
         {
             var layer = layers[l];
-            var name = layer.Activation!.Name;
+            var name = layer.Function!.Name;
             if (!ActivationNames.IsValid(name))
             {
                 throw new InvalidOperationException(
@@ -148,22 +148,10 @@ public static class NetworkModel
         ArgumentNullException.ThrowIfNull(spec);
         ModelFile.Validate(spec, source);
         var layers = spec.Layers;
-        var reached = new bool[layers.Count];
-        foreach (var s in spec.Synapses)
-        {
-            reached[s.ToLayer] = true;
-        }
-
         var builder = new NetworkBuilder().Input(layers[0].Size);
         for (var l = 1; l < layers.Count; l++)
         {
             var layer = layers[l];
-            if (layer.Weights is null && !reached[l])
-            {
-                throw new ModelFormatException(source, $"layers[{l}].weights",
-                    "is missing and no synapse ends in this layer; give weights or synapses into it");
-            }
-
             var activation = ActivationFunction.ByName(layer.Activation!);
             if (layer.Weights is { } weights)
             {
@@ -171,7 +159,7 @@ public static class NetworkModel
             }
             else
             {
-                builder.Layer(layer.Size, activation, layer.HasBias);
+                builder.Sparse(layer.Size, activation, layer.HasBias);
             }
 
             if (layer.HasBias)

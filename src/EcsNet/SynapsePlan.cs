@@ -9,7 +9,8 @@ namespace EcsNet;
 /// <item><see cref="Into"/>: every row, in storage order, grouped by target layer — the per-synapse reference path;</item>
 /// <item><see cref="TilesInto"/>: long runs of one target's synapses from consecutive sources (fully connected rows),
 /// grouped four targets at a time — the dense fast path;</item>
-/// <item><see cref="SparseInto"/>: all other rows (pruned, hand-wired, skip synapses) — the general fast path.</item>
+/// <item><see cref="Sparse"/>: all other rows (pruned, hand-wired, skip synapses), compressed per target — the sparse
+/// fast path.</item>
 /// </list>
 /// </summary>
 internal sealed class SynapsePlan
@@ -19,15 +20,20 @@ internal sealed class SynapsePlan
 
     private Chunk[] _chunks = [];
     private SynapseSegment[] _segments = [];
-    private SynapseSegment[] _sparse = [];
     private SynapseTile[] _tiles = [];
     private int[] _segmentStart = [0];
-    private int[] _sparseStart = [0];
     private int[] _tileStart = [0];
     private long[] _tileWork = [0];
 
     /// <summary>The number of synapses the plan covers.</summary>
     public int SynapseCount { get; private set; }
+
+    /// <summary>The bytes the plan's own arrays hold (the chunks it points into not counted).</summary>
+    public long Bytes => ((long)_chunks.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<Chunk>()) + (8L * _tileWork.Length)
+                         + (4L * (_segmentStart.Length + _tileStart.Length))
+                         + ((long)_segments.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseSegment>())
+                         + ((long)_tiles.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseTile>())
+                         + Sparse.Bytes;
 
     /// <summary>The synapse chunks, in query order.</summary>
     public Chunk[] Chunks => _chunks;
@@ -59,8 +65,8 @@ internal sealed class SynapsePlan
         return tiles.IsEmpty ? (0, 0) : (start, end);
     }
 
-    /// <summary>The rows into <paramref name="layer"/> that no tile covers.</summary>
-    public ReadOnlySpan<SynapseSegment> SparseInto(int layer) => Slice(_sparse, _sparseStart, layer);
+    /// <summary>The rows no tile covers, compressed per target.</summary>
+    public SparseSynapses Sparse { get; } = new();
 
     /// <summary>The array behind <see cref="TilesInto"/>, for jobs that index it.</summary>
     public SynapseTile[] TileArray => _tiles;
@@ -73,8 +79,6 @@ internal sealed class SynapsePlan
     /// <summary>Every tile.</summary>
     public ReadOnlySpan<SynapseTile> AllTiles => _tiles;
 
-    /// <summary>Every sparse segment.</summary>
-    public ReadOnlySpan<SynapseSegment> AllSparse => _sparse;
 
     /// <summary>Scans the synapse chunks and lays out the passes.</summary>
     /// <exception cref="InvalidOperationException">A synapse entity lacks a component the passes need, or its ends do
@@ -84,7 +88,7 @@ internal sealed class SynapsePlan
         CheckSynapses(world, layerOfSlot);
         var chunks = new List<Chunk>();
         var segments = new List<SynapseSegment>();
-        var sparse = new List<SynapseSegment>();
+        var sparse = new List<SparseRow>();
         var runs = new List<Run>();
         var count = 0;
         foreach (ref var chunk in world.Query(in NetworkQueries.Weights))
@@ -93,7 +97,7 @@ internal sealed class SynapsePlan
             chunks.Add(chunk);
             var synapses = chunk.GetSpan<Synapse>()[..chunk.Count];
             count += synapses.Length;
-            AddSegments(segments, synapses, layerOfSlot, index, _ => true);
+            AddSegments(segments, synapses, layerOfSlot, index);
 
             // Runs: consecutive rows with one target and consecutive sources.
             var isTiled = new bool[synapses.Length];
@@ -117,12 +121,18 @@ internal sealed class SynapsePlan
                 start = end;
             }
 
-            AddSegments(sparse, synapses, layerOfSlot, index, r => !isTiled[r]);
+            for (var r = 0; r < synapses.Length; r++)
+            {
+                if (!isTiled[r])
+                {
+                    sparse.Add(new SparseRow(index, r, synapses[r].Source, synapses[r].Target));
+                }
+            }
         }
 
         _chunks = [.. chunks];
         (_segments, _segmentStart) = ByTargetLayer(segments, s => s.TargetLayer, layerCount);
-        (_sparse, _sparseStart) = ByTargetLayer(sparse, s => s.TargetLayer, layerCount);
+        Sparse.Rebuild(sparse, layerOfSlot, layerCount);
         var layerOf = layerOfSlot.ToArray();
         (_tiles, _tileStart) = ByTargetLayer(BuildTiles(runs), t => layerOf[t.Targets[0]], layerCount);
         _tileWork = new long[layerCount];
@@ -164,21 +174,15 @@ internal sealed class SynapsePlan
         }
     }
 
-    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk, Func<int, bool> include)
+    private static void AddSegments(List<SynapseSegment> into, ReadOnlySpan<Synapse> synapses, ReadOnlySpan<int> layerOfSlot, int chunk)
     {
         var start = 0;
         while (start < synapses.Length)
         {
-            if (!include(start))
-            {
-                start++;
-                continue;
-            }
-
             var target = layerOfSlot[synapses[start].Target];
             var source = layerOfSlot[synapses[start].Source];
             var end = start + 1;
-            while (end < synapses.Length && include(end) && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
+            while (end < synapses.Length && layerOfSlot[synapses[end].Target] == target && layerOfSlot[synapses[end].Source] == source)
             {
                 end++;
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using Spectre.Console;
 
 namespace EcsNet.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EcsNet.ActivationFunctions;
 using EcsNet.Cli.Options;
 using EcsNet.Cli.Output;
 using EcsNet.Costs;
@@ -73,7 +74,7 @@ internal static class GradCheckCommand
                 : NetworkFactory.Build(layersText ?? "4,5,3", p.GetValue(activation), "sigmoid", p.GetValue(init)!, p.GetValue(seed), null, bias: !p.GetValue(noBias));
             if (p.GetValue(cost) is { } c)
             {
-                network.Cost = CostFunction.ByName(c, network.OutputLayer.Activation);
+                network.Cost = CostFunction.ByName(c, network.OutputLayer.Function);
             }
 
             var set = p.GetValue(data) is null && p.GetValue(dataset) is null
@@ -102,7 +103,7 @@ internal static class GradCheckCommand
         var targets = new float[count * n];
         for (var b = 0; b < count; b++)
         {
-            if (network.OutputLayer.Activation is Activations.Softmax)
+            if (network.OutputLayer.Function is Softmax)
             {
                 targets[b * n + random.NextInt(n)] = 1f;
             }

@@ -52,7 +52,7 @@ internal static class InspectCommand
                 set = DataSources.ForPrediction(p.GetValue(dataset), p.GetValue(data), p.GetValue(label), p.GetValue(target), p.GetValue(seed));
                 set = loaded.Normalizer?.Apply(set) ?? set;
                 Models.CheckShape(network, set, $"model {path}", $"data '{set.Name}'");
-                set = Targets.ForOutput(set, network.OutputLayer.Activation);
+                set = Targets.ForOutput(set, network.OutputLayer.Function);
             }
 
             var m = set is null ? 0 : Math.Min(GradientSamples, set.Count);
@@ -97,7 +97,7 @@ internal static class InspectCommand
                 layers = r.Layers.Select(l => new
                 {
                     layer = l.Layer,
-                    activation = l.Activation,
+                    activation = l.ActivationFunction,
                     size = l.Size,
                     weights = l.Weights.Count,
                     weight_mean = l.Weights.Mean,
@@ -137,7 +137,7 @@ internal static class InspectCommand
             .AddColumns("l", "f", "n", "weights", "mean w", "std w", "min w", "max w", "‖w‖", "‖∂C/∂w‖", "mean b", "‖b‖", "‖∂C/∂b‖");
         foreach (var l in r.Layers)
         {
-            layers.AddRow(l.Layer.ToString(ci), l.Activation, l.Size.ToString(ci), l.Weights.Count.ToString(ci), G(l.Weights.Mean),
+            layers.AddRow(l.Layer.ToString(ci), l.ActivationFunction, l.Size.ToString(ci), l.Weights.Count.ToString(ci), G(l.Weights.Mean),
                 G(l.Weights.StandardDeviation), G(l.Weights.Min), G(l.Weights.Max), G(l.Weights.L2Norm), m > 0 ? G(Mean(l.WeightGradientNorm)) : "-",
                 G(l.Biases.Mean), G(l.Biases.L2Norm), m > 0 ? G(Mean(l.BiasGradientNorm)) : "-");
         }
@@ -153,7 +153,7 @@ internal static class InspectCommand
         foreach (var n in r.SaturatedNeurons.Concat(r.DeadRelus).Take(20))
         {
             console.WriteLine(string.Create(ci,
-                $"  neuron ({n.Layer},{n.Index}) {n.Activation}: mean f'(z) {n.MeanDerivative:G3}, z in [{n.MinNetInput:G4}, {n.MaxNetInput:G4}]{(n.IsDeadRelu ? ", dead" : ", saturated")}"));
+                $"  neuron ({n.Layer},{n.Index}) {n.ActivationFunction}: mean f'(z) {n.MeanDerivative:G3}, z in [{n.MinNetInput:G4}, {n.MaxNetInput:G4}]{(n.IsDeadRelu ? ", dead" : ", saturated")}"));
         }
     }
 }

@@ -105,7 +105,7 @@ internal static class PlaygroundCommand
 
         using var network = NetworkFactory.Build(layers, s.Activation, s.Activation, "xavier", s.Seed, features.Apply(train));
         network.Cost = CostFunction.Quadratic;
-        var output = network.OutputLayer.Activation;
+        var output = network.OutputLayer.Function;
         var trainSet = features.Apply(Targets.ForOutput(train, output));
         var testSet = features.Apply(Targets.ForOutput(test, output));
         var options = new TrainingOptions

@@ -67,7 +67,7 @@ internal static class PredictCommand
         }
 
         Models.CheckShape(network, data, $"model {modelPath}", $"data '{data.Name}'");
-        data = Targets.ForOutput(data, network.OutputLayer.Activation);
+        data = Targets.ForOutput(data, network.OutputLayer.Function);
         var eval = Evaluator.Evaluate(network, data);
         var names = model.ClassNames ?? data.ClassNames;
         string ClassName(int c) => names is not null && c < names.Length ? names[c] : c.ToString(CultureInfo.InvariantCulture);
@@ -132,7 +132,7 @@ internal static class PredictCommand
             features.AsSpan(i * inputs, inputs).CopyTo(sample);
             model.Normalizer?.Apply(sample);
             network.Predict(sample).CopyTo(outputs);
-            var predicted = Classification.ClassOf(outputs, outputs.Length, 1, 0, network.OutputLayer.Activation);
+            var predicted = Classification.ClassOf(outputs, outputs.Length, 1, 0, network.OutputLayer.Function);
             if (json)
             {
                 lines.Write(new { index = i, predicted, predicted_name = ClassName(predicted), actual = (int?)null, outputs });

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Cli.Output;
 using EcsNet.Data;
 using EcsNet.Rules;
@@ -131,7 +131,7 @@ internal static class SingleUnitGates
         for (var i = 0; i < data.Count; i++)
         {
             var o = network.Predict(data.Input(i))[0];
-            result[i] = network.OutputLayer.Activation is Linear
+            result[i] = network.OutputLayer.Function is Linear
                 ? sign ? (o >= 0 ? 1f : -1f) : (o >= 0.5f ? 1f : 0f)
                 : o;
         }

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 using EcsNet.Training;
 
@@ -11,7 +11,7 @@ internal static class Targets
     /// A single tanh/sign/hardtanh output unit is read as class 1 above 0 (as in TensorFlow Playground), so its
     /// binary targets become −1/+1; every other case is returned unchanged.
     /// </summary>
-    public static DataSet ForOutput(DataSet data, IActivation? output)
+    public static DataSet ForOutput(DataSet data, IActivationFunction? output)
     {
         if (data.OutputSize != 1 || data.Labels is null || Classification.Threshold(output) != 0f)
         {

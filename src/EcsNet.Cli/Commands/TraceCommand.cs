@@ -87,7 +87,7 @@ internal static class TraceCommand
         using var owned = network;
         if (r.Cost is not null)
         {
-            network.Cost = CostFunction.ByName(r.Cost, network.OutputLayer.Activation);
+            network.Cost = CostFunction.ByName(r.Cost, network.OutputLayer.Function);
         }
 
         if (r.FrozenBiases)
@@ -190,7 +190,7 @@ internal static class TraceCommand
 
             var set = DataSources.Load(r.Dataset, r.Data, null, null, "none", 0, r.Seed).Train;
             Models.CheckShape(network, set, "the network", $"'{set.Name}'");
-            set = Targets.ForOutput(set, network.OutputLayer.Activation);
+            set = Targets.ForOutput(set, network.OutputLayer.Function);
             m = r.Batch ?? Math.Min(set.Count, MaxSamples);
             if (m < 1 || m > set.Count || m > MaxSamples)
             {

@@ -42,10 +42,10 @@ internal static class TraceStep
                 if (layer.HasBias)
                 {
                     bias = network.GetBias(l, j);
-                    deltaSum = network.World.Get<BiasGradient>(network.Neuron(l, j)).Value;
+                    deltaSum = network.World.Get<BiasGradient>(network.NeuronEntity(l, j)).Value;
                 }
 
-                var frozen = layer.HasBias && network.World.Has<Frozen>(network.Neuron(l, j));
+                var frozen = layer.HasBias && network.World.Has<Frozen>(network.NeuronEntity(l, j));
                 neurons.Add(new TraceNeuron(l, j, samples, bias, deltaSum, Scaled(deltaSum, gradient, m), null, frozen));
             }
         }
@@ -115,12 +115,12 @@ internal static class TraceStep
                 }
             }
 
-            if (layer.Activation!.Name != "softmax")
+            if (layer.Function!.Name != "softmax")
             {
                 var ones = new float[n * m];
                 Array.Fill(ones, 1f);
                 var fp = new float[n * m];
-                layer.Activation.Backward(z, a, ones, fp, n, m);
+                layer.Function.Backward(z, a, ones, fp, n, m);
                 fprime[l] = Rows(fp, n, m);
             }
 

@@ -22,14 +22,14 @@ internal static class TrainRunner
 
         var (network, modelCost) = CreateNetwork(r, problem);
         using var owned = network;
-        network.Cost = CostFunction.ByName(r.Cost ?? modelCost ?? d.Cost, network.OutputLayer.Activation);
+        network.Cost = CostFunction.ByName(r.Cost ?? modelCost ?? d.Cost, network.OutputLayer.Function);
         if (r.Threads is { } threads)
         {
             network.Threads = threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1 (got {threads})");
         }
 
-        var train = Targets.ForOutput(problem.Train, network.OutputLayer.Activation);
-        var test = problem.Test is null ? null : Targets.ForOutput(problem.Test, network.OutputLayer.Activation);
+        var train = Targets.ForOutput(problem.Train, network.OutputLayer.Function);
+        var test = problem.Test is null ? null : Targets.ForOutput(problem.Test, network.OutputLayer.Function);
         var options = new TrainingOptions
         {
             Epochs = r.Epochs ?? d.Epochs,

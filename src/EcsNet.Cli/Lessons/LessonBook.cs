@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Rules;
@@ -196,7 +196,7 @@ internal static class LessonBook
         var z3 = a2[0] * w2[0] + a2[1] * w2[1] + a2[2] * w2[2];
         checks.Add(new LessonCheck("Z⁽³⁾ = a⁽²⁾W⁽²⁾", null, net.Value(NeuronValue.NetInput, 2, 0), z3));
         checks.Add(new LessonCheck("Ŷ = f(Z⁽³⁾)", null, yHat, S(z3)));
-        var fprime = ActivationFunction.Sigmoid is ElementwiseActivation e ? e.Derivative((float)z3, yHat) : double.NaN;
+        var fprime = ActivationFunction.Sigmoid is ElementwiseActivationFunction e ? e.Derivative((float)z3, yHat) : double.NaN;
         checks.Add(new LessonCheck("σ′(Z⁽³⁾) = Ŷ(1 − Ŷ)", null, fprime, S(z3) * (1 - S(z3))));
         var code = Math.Exp(-yHat) / Math.Pow(1 + Math.Exp(-yHat), 2);
         return new LessonResult(checks,
@@ -313,7 +313,7 @@ internal static class LessonBook
         var a = 1 / (1 + Math.Exp(-10.0));
         return new LessonResult(
         [
-            new LessonCheck("σ′(0), the largest slope", null, ((ElementwiseActivation)ActivationFunction.Sigmoid).Derivative(0f, 0.5f), 0.25),
+            new LessonCheck("σ′(0), the largest slope", null, ((ElementwiseActivationFunction)ActivationFunction.Sigmoid).Derivative(0f, 0.5f), 0.25),
             new LessonCheck("δ = (a − y)σ′(z) at z = 10, y = 0 (quadratic)", null, Delta(CostFunction.Quadratic), a * a * (1 - a)),
             new LessonCheck("δ = a − y at z = 10, y = 0 (cross-entropy)", null, Delta(CostFunction.CrossEntropy), a),
         ],

@@ -29,7 +29,7 @@ internal static class NetworkFactory
     public static string Describe(Network network)
     {
         var sizes = string.Join('-', network.Layers.Select(l => l.Size));
-        var names = network.Layers.Skip(1).Select(l => l.Activation!.Name).ToArray();
+        var names = network.Layers.Skip(1).Select(l => l.Function!.Name).ToArray();
         return names.Distinct().Count() == 1 ? $"{sizes} {names[0]}" : $"{sizes} {string.Join(',', names)}";
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Cli.Options;
 
@@ -43,7 +43,7 @@ internal static class Parse
     /// <summary>
     /// One activation per non-input layer from one name (all layers) or a comma list (one per layer).
     /// </summary>
-    public static IActivation[] Activations(string text, int layers)
+    public static IActivationFunction[] Activations(string text, int layers)
     {
         var names = Split(text);
         if (names.Length != 1 && names.Length != layers)
@@ -56,7 +56,7 @@ internal static class Parse
     }
 
     /// <summary>An activation by name; unknown names list the valid ones.</summary>
-    public static IActivation Activation(string name)
+    public static IActivationFunction Activation(string name)
     {
         try
         {

@@ -56,7 +56,7 @@ internal sealed class DecisionMap
         for (var l = 1; l < network.Layers.Count - 1; l++)
         {
             var layer = network.Layers[l];
-            var name = layer.Activation!.Name;
+            var name = layer.Function!.Name;
             for (var j = 0; j < layer.Size; j++)
             {
                 var p = new float[m];
@@ -77,7 +77,7 @@ internal sealed class DecisionMap
         }
 
         var outputs = network.Outputs;
-        var symmetric = Classification.Threshold(network.OutputLayer.Activation) == 0f;
+        var symmetric = Classification.Threshold(network.OutputLayer.Function) == 0f;
         var output = new float[m];
         for (var i = 0; i < m; i++)
         {

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Costs;
 
@@ -22,7 +22,7 @@ public static class CostFunction
     /// binary form otherwise, as the decks use the one name for both.
     /// </summary>
     /// <exception cref="ArgumentException">The name is unknown; the message lists the valid names.</exception>
-    public static ICost ByName(string name, IActivation? output = null) => name.Trim().ToLowerInvariant() switch
+    public static ICost ByName(string name, IActivationFunction? output = null) => name.Trim().ToLowerInvariant() switch
     {
         "quadratic" or "mse" => Quadratic,
         "cross-entropy" or "crossentropy" or "ce" => output is Softmax ? SoftmaxCrossEntropy : CrossEntropy,

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Costs;
 
@@ -21,5 +21,5 @@ public interface ICost
     /// True when this cost with <paramref name="output"/> gives δ^L = a − y exactly (σ′ or the softmax Jacobian
     /// cancels), so the output delta skips f′ and stays large where the unit saturates.
     /// </summary>
-    bool SimplifiesWith(IActivation output);
+    bool SimplifiesWith(IActivationFunction output);
 }

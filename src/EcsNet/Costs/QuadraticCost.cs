@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Costs;
 
@@ -31,5 +31,5 @@ public sealed class QuadraticCost : ICost
     }
 
     /// <inheritdoc />
-    public bool SimplifiesWith(IActivation output) => output is Linear;
+    public bool SimplifiesWith(IActivationFunction output) => output is Linear;
 }

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Costs;
 
@@ -38,5 +38,5 @@ public sealed class SoftmaxCrossEntropyCost : ICost
     }
 
     /// <inheritdoc />
-    public bool SimplifiesWith(IActivation output) => output is Softmax;
+    public bool SimplifiesWith(IActivationFunction output) => output is Softmax;
 }

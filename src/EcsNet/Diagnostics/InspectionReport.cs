@@ -33,7 +33,7 @@ public sealed record InspectionReport(
         {
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture,
-                $"  layer {l.Layer} ({l.Size} {l.Activation}): {l.Weights.Count} weights mean {l.Weights.Mean:G4} std {l.Weights.StandardDeviation:G4} ‖w‖ {l.Weights.L2Norm:G4} ‖∂C/∂w‖ {l.WeightGradientNorm:G4}; biases mean {l.Biases.Mean:G4} ‖b‖ {l.Biases.L2Norm:G4}");
+                $"  layer {l.Layer} ({l.Size} {l.ActivationFunction}): {l.Weights.Count} weights mean {l.Weights.Mean:G4} std {l.Weights.StandardDeviation:G4} ‖w‖ {l.Weights.L2Norm:G4} ‖∂C/∂w‖ {l.WeightGradientNorm:G4}; biases mean {l.Biases.Mean:G4} ‖b‖ {l.Biases.L2Norm:G4}");
         }
 
         if (Samples > 0)
@@ -44,7 +44,7 @@ public sealed record InspectionReport(
             {
                 text.AppendLine();
                 text.Append(CultureInfo.InvariantCulture,
-                    $"    ({n.Layer},{n.Index}) {n.Activation}: mean f′ {n.MeanDerivative:G3}, z in [{n.MinNetInput:G4}, {n.MaxNetInput:G4}]{(n.IsDeadRelu ? " dead" : " saturated")}");
+                    $"    ({n.Layer},{n.Index}) {n.ActivationFunction}: mean f′ {n.MeanDerivative:G3}, z in [{n.MinNetInput:G4}, {n.MaxNetInput:G4}]{(n.IsDeadRelu ? " dead" : " saturated")}");
             }
         }
 

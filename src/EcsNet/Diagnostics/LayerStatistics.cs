@@ -6,7 +6,7 @@ namespace EcsNet.Diagnostics;
 /// <see cref="Components.BiasGradient"/> currently held: zero right after an update).
 /// </summary>
 /// <param name="Layer">The layer index l (≥ 1).</param>
-/// <param name="Activation">The name of the layer's activation.</param>
+/// <param name="ActivationFunction">The name of the layer's activation function.</param>
 /// <param name="Size">The number of neurons n_l.</param>
 /// <param name="Weights">Statistics of w_jk over every synapse whose target is in layer l.</param>
 /// <param name="WeightGradientNorm">√(Σ (∂C/∂w)²) over those synapses.</param>
@@ -14,7 +14,7 @@ namespace EcsNet.Diagnostics;
 /// <param name="BiasGradientNorm">√(Σ (∂C/∂b)²) over the layer's neurons.</param>
 public sealed record LayerStatistics(
     int Layer,
-    string Activation,
+    string ActivationFunction,
     int Size,
     ValueStatistics Weights,
     double WeightGradientNorm,

@@ -1,17 +1,17 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Diagnostics;
 
 /// <summary>
 /// A user-supplied activation, which only has float methods, as the gradient check's reference sees it around one
 /// sample's net inputs z⁰: a(z) = f(z⁰) + J (z − z⁰), with the Jacobian J measured column by column from the
-/// function's own float <see cref="IActivation.Forward"/> by central differences of step h = 4·10⁻³·max(1, |z_j|).
+/// function's own float <see cref="IActivationFunction.Forward"/> by central differences of step h = 4·10⁻³·max(1, |z_j|).
 /// </summary>
 /// <remarks>
 /// Differencing the float function directly at the check's ε would drown the estimate in float rounding (about 6e-8 of
 /// |a| over 2ε); the step h balances that rounding (∝ 1/h) against the truncation (∝ h²), so J is good to about 1e-5
-/// and everything after it runs in double. The check so compares the user's <see cref="IActivation.Backward"/> with
-/// slopes of their <see cref="IActivation.Forward"/>, never with itself. A kink within h of z⁰ spoils its column.
+/// and everything after it runs in double. The check so compares the user's <see cref="IActivationFunction.Backward"/> with
+/// slopes of their <see cref="IActivationFunction.Forward"/>, never with itself. A kink within h of z⁰ spoils its column.
 /// </remarks>
 internal sealed class LinearizedLayer
 {
@@ -30,7 +30,7 @@ internal sealed class LinearizedLayer
     }
 
     /// <summary>Measures f(z⁰) and J = ∂a/∂z at <paramref name="z0"/> (one sample, one layer).</summary>
-    public static LinearizedLayer Build(IActivation f, ReadOnlySpan<double> z0)
+    public static LinearizedLayer Build(IActivationFunction f, ReadOnlySpan<double> z0)
     {
         var n = z0.Length;
         var zf = new float[n];

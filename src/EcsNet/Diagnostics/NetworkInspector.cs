@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 
@@ -99,7 +99,7 @@ public static class NetworkInspector
         {
             var layer = network.Layers[l];
             result[l - 1] = new LayerStatistics(
-                l, layer.Activation!.Name, layer.Size, weights[l].Result, Math.Sqrt(weightGradients[l]), biases[l].Result, Math.Sqrt(biasGradients[l]));
+                l, layer.Function!.Name, layer.Size, weights[l].Result, Math.Sqrt(weightGradients[l]), biases[l].Result, Math.Sqrt(biasGradients[l]));
         }
 
         return result;
@@ -140,7 +140,7 @@ public static class NetworkInspector
                     derivative = new float[n];
                 }
 
-                Derivative(layer.Activation!, z, a, derivative.AsSpan(0, n), layer.Size, m);
+                Derivative(layer.Function!, z, a, derivative.AsSpan(0, n), layer.Size, m);
                 for (var j = 0; j < layer.Size; j++)
                 {
                     var slot = layer.FirstSlot + j;
@@ -160,7 +160,7 @@ public static class NetworkInspector
         for (var l = 1; l < network.Layers.Count; l++)
         {
             var layer = network.Layers[l];
-            var f = layer.Activation!;
+            var f = layer.Function!;
             for (var j = 0; j < layer.Size; j++)
             {
                 var slot = layer.FirstSlot + j;
@@ -168,7 +168,7 @@ public static class NetworkInspector
                 var saturated = MaxDerivative(f) is { } max && meanDerivative < threshold * max;
                 var dead = f is Relu && maxZ[slot] <= 0;
                 result.Add(new NeuronActivity(
-                    l, j, network.Neuron(l, j), f.Name, meanDerivative, sumActivation[slot] / data.Count, minZ[slot], maxZ[slot], saturated, dead));
+                    l, j, network.NeuronEntity(l, j), f.Name, meanDerivative, sumActivation[slot] / data.Count, minZ[slot], maxZ[slot], saturated, dead));
             }
         }
 
@@ -176,7 +176,7 @@ public static class NetworkInspector
     }
 
     /// <summary>max f′ for the units that saturate (σ′(0) = 1/4, tanh′(0) = 1); null for the others.</summary>
-    private static double? MaxDerivative(IActivation f) => f switch
+    private static double? MaxDerivative(IActivationFunction f) => f switch
     {
         Sigmoid => 0.25,
         Tanh => 1.0,
@@ -185,11 +185,11 @@ public static class NetworkInspector
 
     /// <summary>f′(z) per element: element-wise functions by their own derivative, softmax by its diagonal
     /// a(1 − a), anything else by its backward pass with ∂C/∂a = 1.</summary>
-    private static void Derivative(IActivation f, ReadOnlySpan<float> z, ReadOnlySpan<float> a, Span<float> result, int neurons, int m)
+    private static void Derivative(IActivationFunction f, ReadOnlySpan<float> z, ReadOnlySpan<float> a, Span<float> result, int neurons, int m)
     {
         switch (f)
         {
-            case ElementwiseActivation e:
+            case ElementwiseActivationFunction e:
                 for (var i = 0; i < result.Length; i++)
                 {
                     result[i] = e.Derivative(z[i], a[i]);

@@ -7,7 +7,7 @@ namespace EcsNet.Diagnostics;
 /// <param name="Layer">The layer l.</param>
 /// <param name="Index">The index j within the layer.</param>
 /// <param name="Entity">The neuron entity.</param>
-/// <param name="Activation">The name of its activation.</param>
+/// <param name="ActivationFunction">The name of its activation function.</param>
 /// <param name="MeanDerivative">The mean of f′(z_j) over the samples (softmax: of the diagonal a_j(1 − a_j)).</param>
 /// <param name="MeanActivation">The mean of a_j over the samples.</param>
 /// <param name="MinNetInput">The smallest z_j seen.</param>
@@ -18,7 +18,7 @@ public sealed record NeuronActivity(
     int Layer,
     int Index,
     Entity Entity,
-    string Activation,
+    string ActivationFunction,
     double MeanDerivative,
     double MeanActivation,
     double MinNetInput,

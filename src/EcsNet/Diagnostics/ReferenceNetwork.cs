@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Costs;
 using EcsNet.Data;
@@ -16,7 +16,7 @@ internal sealed class ReferenceNetwork
 {
     private readonly int[] _firstSlot;
     private readonly int[] _size;
-    private readonly IActivation[] _activations;
+    private readonly IActivationFunction[] _activations;
     private readonly int[] _synapseStart;
     private readonly int[] _source;
     private readonly int[] _target;
@@ -34,12 +34,12 @@ internal sealed class ReferenceNetwork
         var count = layers.Count;
         _firstSlot = new int[count];
         _size = new int[count];
-        _activations = new IActivation[count];
+        _activations = new IActivationFunction[count];
         for (var l = 0; l < count; l++)
         {
             _firstSlot[l] = layers[l].FirstSlot;
             _size[l] = layers[l].Size;
-            _activations[l] = layers[l].Activation!;
+            _activations[l] = layers[l].Function!;
         }
 
         // Grouped by target layer (stable), so one layer's sums can be formed once every earlier layer is final.
@@ -171,9 +171,9 @@ internal sealed class ReferenceNetwork
 
             var f = _activations[l];
             var z = _z.AsSpan(first, size);
-            if (ReferenceActivation.IsExact(f))
+            if (ReferenceActivationFunction.IsExact(f))
             {
-                ReferenceActivation.Forward(f, z, a.AsSpan(first, size));
+                ReferenceActivationFunction.Forward(f, z, a.AsSpan(first, size));
                 continue;
             }
 

@@ -1,14 +1,17 @@
 namespace EcsNet.Kernels;
 
 /// <summary>
-/// The fast path (<see cref="PassMode.Fast"/>): four-target SIMD tiles over fully connected runs, split over the worker
-/// threads when large, then the rows no tile covers.
+/// The fast path (<see cref="PassMode.Fast"/>): four-target SIMD tiles over fully connected runs, then the sparse runs
+/// of the rows no tile covers; both split over the worker threads when large.
 /// </summary>
 internal sealed class TiledPasses : ISynapsePasses
 {
     private readonly ForwardTileJob _forward = new();
     private readonly BackwardTileJob _backward = new();
     private readonly GradientTileJob _gradient = new();
+    private readonly ForwardSparseJob _sparseForward = new();
+    private readonly BackwardSparseJob _sparseBackward = new();
+    private readonly GradientSparseJob _sparseGradient = new();
 
     public void Forward(Network network, SynapsePlan plan, int layer, float[] a, float[] z, int m)
     {
@@ -16,7 +19,13 @@ internal sealed class TiledPasses : ISynapsePasses
         _forward.A = a;
         _forward.Z = z;
         network.RunTiles(_forward, plan.TileWork(layer) * m);
-        RowPasses.Forward(plan.SparseInto(layer), plan.Chunks, a, z, m);
+        var target = network.Layers[layer];
+        _sparseForward.Set(plan, layer, m);
+        _sparseForward.A = a;
+        _sparseForward.Z = z;
+        _sparseForward.TargetStart = target.FirstSlot;
+        _sparseForward.TargetEnd = target.FirstSlot + target.Size;
+        network.RunTiles(_sparseForward, plan.Sparse.Work(layer) * m);
     }
 
     public void Backward(Network network, SynapsePlan plan, int layer, float[] d, float[] g, int m, int firstSource)
@@ -32,7 +41,12 @@ internal sealed class TiledPasses : ISynapsePasses
             network.RunTiles(_backward, plan.TileWork(layer) * m);
         }
 
-        RowPasses.Backward(plan.SparseInto(layer), plan.Chunks, d, g, m);
+        _sparseBackward.Set(plan, layer, m);
+        _sparseBackward.D = d;
+        _sparseBackward.G = g;
+        _sparseBackward.SourceStart = firstSource;
+        _sparseBackward.SourceEnd = network.Layers[layer].FirstSlot;
+        network.RunTiles(_sparseBackward, plan.Sparse.Work(layer) * m);
     }
 
     public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
@@ -51,6 +65,10 @@ internal sealed class TiledPasses : ISynapsePasses
         }
 
         network.RunTiles(_gradient, work * m);
-        RowPasses.Gradient(plan.AllSparse, plan.Chunks, a, d, m, intoWeights);
+        _sparseGradient.Set(plan, -1, m);
+        _sparseGradient.A = a;
+        _sparseGradient.D = d;
+        _sparseGradient.IntoWeights = intoWeights;
+        network.RunTiles(_sparseGradient, plan.Sparse.TotalWork * m);
     }
 }

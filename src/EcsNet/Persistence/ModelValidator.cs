@@ -19,6 +19,7 @@ internal static class ModelValidator
             ValidateLayer(layers, l, source);
         }
         ValidateSynapses(spec, source);
+        ValidateReached(spec, source);
         foreach (var (key, value) in spec.Metadata)
         {
             if (key is null || value is null)
@@ -109,6 +110,25 @@ internal static class ModelValidator
             if (syn.ToLayer == syn.FromLayer + 1 && layers[syn.ToLayer].Weights is not null)
             {
                 throw new ModelFormatException(source, path, $"duplicates the dense weight layers[{syn.ToLayer}].weights[{syn.ToIndex}][{syn.FromIndex}]");
+            }
+        }
+    }
+
+    /// <summary>Every layer after the input needs weights or a synapse into it — the rule <c>NetworkModel.Save</c>
+    /// applies to a network, so every file that validates can be written back.</summary>
+    private static void ValidateReached(ModelSpec spec, string source)
+    {
+        var reached = new bool[spec.Layers.Count];
+        foreach (var s in spec.Synapses)
+        {
+            reached[s.ToLayer] = true;
+        }
+
+        for (int l = 1; l < spec.Layers.Count; l++)
+        {
+            if (spec.Layers[l].Weights is null && !reached[l])
+            {
+                throw new ModelFormatException(source, $"layers[{l}].weights", "is missing and no synapse ends in this layer; give weights or synapses into it");
             }
         }
     }

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 
 namespace EcsNet.Rules;
@@ -107,7 +107,7 @@ public static class PerceptronRule
 
     private static void CheckNetwork(Network network, float learningRate)
     {
-        if (network.Layers.Count != 2 || !IsThreshold(network.OutputLayer.Activation!))
+        if (network.Layers.Count != 2 || !IsThreshold(network.OutputLayer.Function!))
         {
             throw new ArgumentException(
                 $"the perceptron rule trains one layer of step or sign units fed by the inputs; this network is {string.Join(" → ", network.Layers)}",
@@ -120,11 +120,11 @@ public static class PerceptronRule
         }
     }
 
-    private static bool IsThreshold(IActivation f) => f is Step or Sign;
+    private static bool IsThreshold(IActivationFunction f) => f is Step or Sign;
 
     private static void CheckTargets(Network network, ReadOnlySpan<float> target, string what)
     {
-        var sign = network.OutputLayer.Activation is Sign;
+        var sign = network.OutputLayer.Function is Sign;
         foreach (var t in target)
         {
             if (sign ? t is not (-1f or 1f) : t is not (0f or 1f))

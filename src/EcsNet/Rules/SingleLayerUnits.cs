@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 
@@ -13,7 +13,7 @@ internal static class SingleLayerUnits
     /// <summary>The synapses a rule may change: all but <see cref="Frozen"/> ones.</summary>
     private static readonly QueryDescription Trainable = new QueryDescription().WithAll<Synapse, Weight>().WithNone<Frozen>();
 
-    public static void Check(Network network, DataSet data, string rule, string unit, Func<IActivation, bool> accepts, float learningRate)
+    public static void Check(Network network, DataSet data, string rule, string unit, Func<IActivationFunction, bool> accepts, float learningRate)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
@@ -23,7 +23,7 @@ internal static class SingleLayerUnits
                 $"the {rule} trains single units: the network must be inputs and one layer of units, not {network.Layers.Count} layers", nameof(network));
         }
 
-        var activation = network.OutputLayer.Activation!;
+        var activation = network.OutputLayer.Function!;
         if (!accepts(activation))
         {
             throw new ArgumentException($"the {rule} trains {unit} units; this layer is {activation.Name}", nameof(network));
@@ -75,7 +75,7 @@ internal static class SingleLayerUnits
 
         for (var j = 0; j < network.OutputSize; j++)
         {
-            ref var b = ref network.World.Get<Bias>(network.Neuron(1, j)).Value;
+            ref var b = ref network.World.Get<Bias>(network.NeuronEntity(1, j)).Value;
             b = (float)(b + biasStep(j));
         }
     }

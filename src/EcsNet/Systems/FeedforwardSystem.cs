@@ -41,7 +41,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
             passes.Forward(network, plan, l, a, z, m);
 
             var layer = layers[l];
-            layer.Activation!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
+            layer.Function!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
             if (overrides)
             {
                 NeuronOverrides.Forward(network, l);

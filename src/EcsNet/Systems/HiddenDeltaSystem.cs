@@ -38,7 +38,7 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
 
             // Every synapse leaving layer t − 1 ends in layer t or later, all visited: its δ is complete.
             var layer = layers[t - 1];
-            layer.Activation!.Backward(
+            layer.Function!.Backward(
                 batch.Rows(batch.Z, layer.FirstSlot, layer.Size),
                 batch.Rows(batch.A, layer.FirstSlot, layer.Size),
                 batch.Rows(g, layer.FirstSlot, layer.Size),

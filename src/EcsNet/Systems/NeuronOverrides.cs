@@ -1,16 +1,16 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 
 namespace EcsNet.Systems;
 
 /// <summary>
-/// Per-neuron models inside the layer passes: a neuron with <see cref="OwnActivation"/> uses its own f, and one with a
+/// Per-neuron models inside the layer passes: a neuron with <see cref="OwnFunction"/> uses its own f, and one with a
 /// <see cref="Mask"/> scales its output and δ by r. The layer's function runs on the whole layer first (that keeps
 /// the common case one vectorised call); the few overridden rows are then recomputed, so both pass modes honour them.
 /// </summary>
 internal static class NeuronOverrides
 {
-    private static readonly QueryDescription Own = new QueryDescription().WithAll<Neuron, OwnActivation>();
+    private static readonly QueryDescription Own = new QueryDescription().WithAll<Neuron, OwnFunction>();
     private static readonly QueryDescription Masked = new QueryDescription().WithAll<Neuron, Mask>();
 
     /// <summary>Whether any neuron has an override: two counts, so a network without any pays nothing per layer.</summary>
@@ -52,14 +52,14 @@ internal static class NeuronOverrides
         var m = batch.Size;
         foreach (ref var chunk in network.World.Query(in Own))
         {
-            chunk.GetSpan<Neuron, OwnActivation>(out var neurons, out var own);
+            chunk.GetSpan<Neuron, OwnFunction>(out var neurons, out var own);
             for (var r = 0; r < chunk.Count; r++)
             {
                 if (neurons[r].Layer == layer)
                 {
                     CheckElementwise(network, layer);
                     var slot = neurons[r].Slot;
-                    own[r].Activation.Forward(batch.Z.AsSpan(slot * m, m), batch.A.AsSpan(slot * m, m), 1, m);
+                    own[r].Function.Forward(batch.Z.AsSpan(slot * m, m), batch.A.AsSpan(slot * m, m), 1, m);
                 }
             }
         }
@@ -87,12 +87,12 @@ internal static class NeuronOverrides
         var world = network.World;
         foreach (ref var chunk in world.Query(in Own))
         {
-            chunk.GetSpan<Neuron, OwnActivation>(out var neurons, out var own);
+            chunk.GetSpan<Neuron, OwnFunction>(out var neurons, out var own);
             for (var r = 0; r < chunk.Count; r++)
             {
                 if (neurons[r].Layer == layer && !world.Has<Mask>(chunk.Entity(r)))
                 {
-                    Recompute(network, neurons[r].Slot, own[r].Activation, 1f);
+                    Recompute(network, neurons[r].Slot, own[r].Function, 1f);
                 }
             }
         }
@@ -104,14 +104,14 @@ internal static class NeuronOverrides
             {
                 if (neurons[r].Layer == layer)
                 {
-                    var f = world.TryGet<OwnActivation>(chunk.Entity(r), out var own) ? own.Activation : network.Layers[layer].Activation!;
+                    var f = world.TryGet<OwnFunction>(chunk.Entity(r), out var own) ? own.Function : network.Layers[layer].Function!;
                     Recompute(network, neurons[r].Slot, f, masks[r].Value);
                 }
             }
         }
     }
 
-    private static void Recompute(Network network, int slot, IActivation f, float rate)
+    private static void Recompute(Network network, int slot, IActivationFunction f, float rate)
     {
         CheckElementwise(network, network.Position(slot).Layer);
         var batch = network.Batch;
@@ -126,7 +126,7 @@ internal static class NeuronOverrides
 
     private static void CheckElementwise(Network network, int layer)
     {
-        if (network.Layers[layer].Activation is Softmax)
+        if (network.Layers[layer].Function is Softmax)
         {
             throw new InvalidOperationException(
                 $"layer {layer} is a softmax layer: its neurons cannot have their own activation or a mask (softmax couples the whole layer)");

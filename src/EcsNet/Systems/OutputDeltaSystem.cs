@@ -21,7 +21,7 @@ public sealed class OutputDeltaSystem : ISystem<StepContext>
         var a = batch.Rows(batch.A, layer.FirstSlot, n);
         var y = batch.Y.AsSpan(0, n * m);
         var delta = batch.Rows(batch.D, layer.FirstSlot, n);
-        var activation = layer.Activation!;
+        var activation = layer.Function!;
         var g = batch.Rows(batch.G, layer.FirstSlot, n);
         var overridden = NeuronOverrides.Present(network) && NeuronOverrides.Any(network, layer.Index);
 

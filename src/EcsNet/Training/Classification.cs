@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Training;
 
@@ -9,7 +9,7 @@ namespace EcsNet.Training;
 public static class Classification
 {
     /// <summary>The class of sample <paramref name="b"/> of neuron-major rows <paramref name="values"/> (n outputs, m samples).</summary>
-    public static int ClassOf(ReadOnlySpan<float> values, int outputs, int m, int b, IActivation? activation)
+    public static int ClassOf(ReadOnlySpan<float> values, int outputs, int m, int b, IActivationFunction? activation)
     {
         if (outputs == 1)
         {
@@ -29,5 +29,5 @@ public static class Classification
     }
 
     /// <summary>The decision threshold of a single output unit.</summary>
-    public static float Threshold(IActivation? activation) => activation is Sign or Tanh or HardTanh ? 0f : 0.5f;
+    public static float Threshold(IActivationFunction? activation) => activation is Sign or Tanh or HardTanh ? 0f : 0.5f;
 }

@@ -16,7 +16,7 @@ public static class Evaluator
         var truth = new int[n];
         var indices = new int[Math.Min(BatchSize, Math.Max(1, n))];
         var outputs = network.OutputSize;
-        var activation = network.OutputLayer.Activation;
+        var activation = network.OutputLayer.Function;
         var cost = 0.0;
         var correct = 0;
         for (var start = 0; start < n; start += BatchSize)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 
 namespace EcsNet.Training;
@@ -91,7 +92,7 @@ public sealed class Trainer
         var sinceBest = 0;
         var history = new List<EpochMetrics>();
         var outputs = network.OutputSize;
-        var outputActivation = network.OutputLayer.Activation;
+        var outputActivation = network.OutputLayer.Function;
 
         for (var epoch = 0; epoch < o.Epochs; epoch++)
         {
@@ -193,7 +194,7 @@ public sealed class Trainer
         return new TrainingResult(history, StopReason.Diverged, $"training diverged: {what} (try a smaller learning rate); kept {kept}{report.Describe()}");
     }
 
-    private static int CountCorrect(Network network, int outputs, int m, Activations.IActivation? activation)
+    private static int CountCorrect(Network network, int outputs, int m, IActivationFunction? activation)
     {
         var a = network.Outputs;
         var y = network.Batch.Y.AsSpan(0, outputs * m);

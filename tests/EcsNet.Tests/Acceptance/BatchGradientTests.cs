@@ -83,7 +83,7 @@ public sealed class BatchGradientTests
         {
             for (var j = 0; j < net.Layers[l].Size; j++)
             {
-                map.Add($"b {l},{j}", net.World.Get<BiasGradient>(net.Neuron(l, j)).Value);
+                map.Add($"b {l},{j}", net.World.Get<BiasGradient>(net.NeuronEntity(l, j)).Value);
             }
         }
 

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Diagnostics;
@@ -103,7 +103,7 @@ public sealed class BiasOptionTests
         {
             for (var j = 0; j < 2; j++)
             {
-                Assert.Equal(0f, frozen.World.Get<BiasGradient>(frozen.Neuron(l, j)).Value); // cleared, never applied
+                Assert.Equal(0f, frozen.World.Get<BiasGradient>(frozen.NeuronEntity(l, j)).Value); // cleared, never applied
             }
         }
 

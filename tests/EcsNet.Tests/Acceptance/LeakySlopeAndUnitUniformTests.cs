@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 using EcsNet.Diagnostics;
 using EcsNet.Persistence;
@@ -32,7 +32,7 @@ public sealed class LeakySlopeAndUnitUniformTests
         using var back = NetworkModel.ToNetwork(ModelFile.Parse(json));
 
         Assert.Contains("\"leaky-relu:0.1\"", json, StringComparison.Ordinal);
-        Assert.Equal(0.1f, ((LeakyRelu)back.Layers[1].Activation!).Slope);
+        Assert.Equal(0.1f, ((LeakyRelu)back.Layers[1].Function!).Slope);
         Assert.Equal(net.Predict([-0.7f, 0.4f])[0], back.Predict([-0.7f, 0.4f])[0]);
         var report = GradientCheck.Run(net, LogicGates.Xor());
         Assert.True(report.Passed(1e-4), report.ToString());

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 
 namespace EcsNet.Tests.Acceptance;
 
@@ -56,8 +56,8 @@ public sealed class LogicGateTests
             Assert.True(Math.Abs(output - row[4]) < Tolerance, $"XNOR({row[0]}, {row[1]}) = {output}");
 
             // The same numbers as the lecture's one-sample view: the Activation component of the hidden neuron entities.
-            Assert.Equal(a1, net.World.Get<Components.Activation>(net.Neuron(1, 0)).Value);
-            Assert.Equal(a2, net.World.Get<Components.Activation>(net.Neuron(1, 1)).Value);
+            Assert.Equal(a1, net.World.Get<Components.Activation>(net.NeuronEntity(1, 0)).Value);
+            Assert.Equal(a2, net.World.Get<Components.Activation>(net.NeuronEntity(1, 1)).Value);
         }
     }
 }

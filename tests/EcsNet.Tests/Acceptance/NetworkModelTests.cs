@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Persistence;
@@ -191,7 +191,7 @@ public sealed class NetworkModelTests
                 return Trained(net);
             case "sparse":
                 // Hand-wired: each hidden neuron sees one input, the output sees both hidden neurons and x₂ directly.
-                return Trained(new NetworkBuilder().Input(2).Layer(2, ActivationFunction.LeakyRelu).Dense(1, ActivationFunction.Sigmoid)
+                return Trained(new NetworkBuilder().Input(2).Sparse(2, ActivationFunction.LeakyRelu).Dense(1, ActivationFunction.Sigmoid)
                     .Connect(0, 0, 1, 0, 0.5f).Connect(0, 1, 1, 1, -0.5f).Connect(0, 1, 2, 0, 0.25f).Build(Initializer.Gaussian, 4));
             default:
                 var softmax = new NetworkBuilder().Input(2).Dense(3, ActivationFunction.Relu).Dense(2, ActivationFunction.Softmax)

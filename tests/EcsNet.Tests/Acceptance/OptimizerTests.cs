@@ -141,7 +141,7 @@ public sealed class OptimizerTests
         {
             for (var j = 0; j < net.Layers[l].Size; j++)
             {
-                var neuron = net.Neuron(l, j);
+                var neuron = net.NeuronEntity(l, j);
                 map.Add($"b {l},{j}", (net.World.Get<Bias>(neuron).Value, net.World.Get<BiasGradient>(neuron).Value));
             }
         }

@@ -1,9 +1,5 @@
 using EcsNet.Components;
 using EcsNet.Training;
-#if ECS_ARCH
-using Arch.Core;
-#else
-#endif
 
 namespace EcsNet.Tests.Acceptance;
 
@@ -52,7 +48,7 @@ public sealed class PruningTests
     public void A_pruned_synapse_carries_no_signal()
     {
         // A linear unit z = 1 + 2x₁ + 3x₂: without the synapse from x₂ it computes 1 + 2x₁.
-        using var net = new NetworkBuilder().Input(2).Dense(1, Activations.ActivationFunction.Linear)
+        using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunctions.ActivationFunction.Linear)
             .Weights(1, [[2f, 3f]]).Biases(1, [1f]).Build();
         Assert.Equal(1f + 2f * 5f + 3f * 7f, TestNetworks.Output(net, 5f, 7f));
 

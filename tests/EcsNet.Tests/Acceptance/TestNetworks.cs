@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Training;
 
 namespace EcsNet.Tests.Acceptance;

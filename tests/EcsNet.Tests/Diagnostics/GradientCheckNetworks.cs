@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Training;
@@ -25,7 +25,7 @@ internal static class GradientCheckNetworks
     public const int Hidden = 5;
     public const int Outputs = 3;
 
-    public static Network Build(IActivation hidden, IActivation output, ICost cost, Topology topology, long seed)
+    public static Network Build(IActivationFunction hidden, IActivationFunction output, ICost cost, Topology topology, long seed)
     {
         var builder = new NetworkBuilder().Input(Inputs).Dense(Hidden, hidden).Dense(Outputs, output);
         if (topology == Topology.Skip)

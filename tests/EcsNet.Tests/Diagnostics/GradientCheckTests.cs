@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Diagnostics;
 using Xunit.Abstractions;
@@ -154,7 +154,7 @@ public class GradientCheckTests(ITestOutputHelper output)
         var synapse = network.Synapses().Single(s => s.Entity == skip.Entity);
         Assert.Equal((0, 3, 2, 0), (synapse.FromLayer, synapse.FromIndex, synapse.ToLayer, synapse.ToIndex));
         var bias = report.Parameters.Single(p => p.Kind == GradientParameter.Bias && p.Layer == 2 && p.Index == 1);
-        Assert.Equal(network.Neuron(2, 1), bias.Entity);
+        Assert.Equal(network.NeuronEntity(2, 1), bias.Entity);
         Assert.Equal((-1, -1), (bias.FromLayer, bias.FromIndex));
     }
 

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Diagnostics;
@@ -51,7 +51,7 @@ public class NetworkInspectorTests
         Assert.Equal(0, report.Samples);
         Assert.Empty(report.Neurons);
         var (l1, l2) = (report.Layers[0], report.Layers[1]);
-        Assert.Equal((1, "sigmoid", 2), (l1.Layer, l1.Activation, l1.Size));
+        Assert.Equal((1, "sigmoid", 2), (l1.Layer, l1.ActivationFunction, l1.Size));
         // w = {1, −1, 2, 2}: mean 1, deviations {0, −2, 1, 1} → variance 6/4, ‖w‖ = √(1 + 1 + 4 + 4).
         AssertStatistics(l1.Weights, 4, 1, Math.Sqrt(1.5), -1, 2, Math.Sqrt(10));
         // b = {0, 30}.
@@ -77,7 +77,7 @@ public class NetworkInspectorTests
         {
             var expected = Math.Sqrt(network.Synapses().Where(s => s.ToLayer == layer.Layer).Sum(s => (double)s.Gradient * s.Gradient));
             Assert.Equal(expected, layer.WeightGradientNorm, 12);
-            var biasGradients = Enumerable.Range(0, layer.Size).Select(j => (double)network.World.Get<BiasGradient>(network.Neuron(layer.Layer, j)).Value);
+            var biasGradients = Enumerable.Range(0, layer.Size).Select(j => (double)network.World.Get<BiasGradient>(network.NeuronEntity(layer.Layer, j)).Value);
             Assert.Equal(Math.Sqrt(biasGradients.Sum(g => g * g)), layer.BiasGradientNorm, 12);
         }
 
@@ -96,7 +96,7 @@ public class NetworkInspectorTests
         Assert.Equal(4, report.Neurons.Count);
         // Unit (1,0): z = x₁ − x₂ ∈ {0, −1, 1, 0}, so mean σ′ = (2·¼ + 2σ′(1)) / 4 and mean a = (½ + σ(−1) + σ(1) + ½) / 4 = ½.
         var normal = report.Neurons[0];
-        Assert.Equal((1, 0, network.Neuron(1, 0), "sigmoid"), (normal.Layer, normal.Index, normal.Entity, normal.Activation));
+        Assert.Equal((1, 0, network.NeuronEntity(1, 0), "sigmoid"), (normal.Layer, normal.Index, normal.Entity, normal.ActivationFunction));
         Assert.Equal((0.5 + 2 * SigmoidPrime1) / 4, normal.MeanDerivative, 6);
         Assert.Equal(0.5, normal.MeanActivation, 6);
         Assert.Equal((-1.0, 1.0), (normal.MinNetInput, normal.MaxNetInput));

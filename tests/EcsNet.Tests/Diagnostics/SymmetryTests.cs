@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Training;
@@ -67,6 +67,6 @@ public class SymmetryTests
         =>
         [
             .. network.Synapses().Where(s => s.ToLayer == layer && s.ToIndex == index).OrderBy(s => s.FromIndex).Select(s => s.Weight),
-            network.World.Get<Bias>(network.Neuron(layer, index)).Value,
+            network.World.Get<Bias>(network.NeuronEntity(layer, index)).Value,
         ];
 }

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Diagnostics;
 using EcsNet.Training;
@@ -73,7 +73,7 @@ public class UserSuppliedFunctionTests
     }
 
     /// <summary>σ with the derivative deliberately wrong: a instead of a(1 − a).</summary>
-    private sealed class BrokenSigmoid : ElementwiseActivation
+    private sealed class BrokenSigmoid : ElementwiseActivationFunction
     {
         public override string Name => "broken-sigmoid";
 
@@ -83,7 +83,7 @@ public class UserSuppliedFunctionTests
     }
 
     /// <summary>softplus ln(1 + e^z), derivative σ(z).</summary>
-    private sealed class Softplus : ElementwiseActivation
+    private sealed class Softplus : ElementwiseActivationFunction
     {
         public override string Name => "softplus";
 
@@ -117,6 +117,6 @@ public class UserSuppliedFunctionTests
             }
         }
 
-        public bool SimplifiesWith(IActivation output) => false;
+        public bool SimplifiesWith(IActivationFunction output) => false;
     }
 }

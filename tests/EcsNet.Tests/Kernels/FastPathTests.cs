@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Training;
 
@@ -45,7 +45,7 @@ public class FastPathTests
         reference.PassMode = PassMode.Reference;
         foreach (var net in new[] { fast, reference })
         {
-            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Activation);
+            net.Cost = CostFunction.ByName(parts[1], net.OutputLayer.Function);
         }
 
         var (inputs, targets) = RandomBatch(fast, batch, seed: 5);
@@ -85,11 +85,7 @@ public class FastPathTests
             tiled += plan.TileWork(l);
         }
 
-        var sparse = 0;
-        foreach (var segment in plan.AllSparse)
-        {
-            sparse += segment.Count;
-        }
+        var sparse = plan.Sparse.TotalWork;
 
         // 20→17 and 17→9 are dense (tiles), the 9 skip synapses and the pruned layer's survivors are rows.
         Assert.Equal(net.SynapseCount, tiled + sparse);

@@ -158,6 +158,32 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void ALayerThatNoSynapseReachesIsRejectedByTheValidatorAsBySave()
+    {
+        // Parsing, validating, loading and saving apply one rule: a layer after the input needs weights or a synapse.
+        const string unreached = """
+            { "format": "ecsnet-model/1",
+              "layers": [ { "size": 2 }, { "size": 2, "activation": "sigmoid", "weights": [[1, 2], [3, 4]] }, { "size": 1, "activation": "sigmoid" } ] }
+            """;
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.Parse(unreached, "inline"));
+        Assert.Equal("inline: layers[2].weights: is missing and no synapse ends in this layer; give weights or synapses into it", e.Message);
+
+        var spec = ModelFile.Parse(SpecExample);
+        spec.Layers[2].Weights = null;
+        spec.Synapses.Clear();
+        Assert.Throws<ModelFormatException>(() => ModelFile.Validate(spec));
+
+        using var network = NetworkModel.ToNetwork(ModelFile.Parse(SpecExample));
+        foreach (var synapse in network.Synapses().Where(s => s.ToLayer == 2))
+        {
+            network.Disconnect(synapse.Entity);
+        }
+
+        var save = Assert.Throws<InvalidOperationException>(() => NetworkModel.ToSpec(network));
+        Assert.Contains("no synapse ends in layer 2", save.Message);
+    }
+
+    [Fact]
     public void ActivationNamesMatchTheSpec() =>
         Assert.Equal(["step", "sign", "linear", "sigmoid", "tanh", "hardtanh", "relu", "leaky-relu", "softmax"], ActivationNames.All);
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 using EcsNet.Training;
 

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Tests.Acceptance;
@@ -185,7 +185,7 @@ public class StructuralEditModelTests
         {
             for (var j = 0; j < net.Layers[l].Size; j++)
             {
-                rebuilt.World.Set(rebuilt.Neuron(l, j), net.World.Get<OptimizerState>(net.Neuron(l, j)));
+                rebuilt.World.Set(rebuilt.NeuronEntity(l, j), net.World.Get<OptimizerState>(net.NeuronEntity(l, j)));
             }
         }
 

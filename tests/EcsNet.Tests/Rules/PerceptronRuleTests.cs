@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Rules;
@@ -126,7 +126,7 @@ public class PerceptronRuleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PerceptronRule.Train(step, LogicGates.And(), maxEpochs: 0));
     }
 
-    private static Network Unit(IActivation activation, float w1, float w2, float b)
+    private static Network Unit(IActivationFunction activation, float w1, float w2, float b)
         => new NetworkBuilder().Input(2).Dense(1, activation).Weights(1, [[w1, w2]]).Biases(1, [b]).Build();
 
     private static void AssertParameters(Network network, double w1, double w2, double b)

@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Systems;
@@ -81,7 +81,7 @@ public class NetworkSystemsTests
     {
         var data = Playground.Generate("circle", 16, 0.1, 3);
         using var net = NetworkBuilder.FullyConnected([2, 5, 3, 1], ActivationFunction.Tanh, Initializer.Xavier, 3);
-        var hidden = net.Neuron(1, 2);
+        var hidden = net.NeuronEntity(1, 2);
         float[]? z = null, a = null, d = null;
         float gradient = 0;
         var eta = 0f;
@@ -190,7 +190,7 @@ public class NetworkSystemsTests
         Assert.Contains("must go forward", error.Message);
         net.World.Destroy(backward);
 
-        net.World.Destroy(net.Neuron(1, 0));
+        net.World.Destroy(net.NeuronEntity(1, 0));
         error = Assert.Throws<InvalidOperationException>(() => net.TrainStep(Optimizer.Sgd, 0.1f));
         Assert.Contains("neuron 0 of layer 1 was destroyed", error.Message);
     }

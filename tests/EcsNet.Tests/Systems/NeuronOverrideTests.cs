@@ -1,4 +1,4 @@
-using EcsNet.Activations;
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Training;
@@ -6,7 +6,7 @@ using EcsNet.Training;
 namespace EcsNet.Tests.Systems;
 
 /// <summary>
-/// <see cref="Mask"/> and <see cref="OwnActivation"/> on single neurons: the backpropagated gradient equals central
+/// <see cref="Mask"/> and <see cref="OwnFunction"/> on single neurons: the backpropagated gradient equals central
 /// finite differences of the cost, in both pass modes, and the forward values equal a hand computation.
 /// </summary>
 public class NeuronOverrideTests
@@ -14,17 +14,17 @@ public class NeuronOverrideTests
     [Theory]
     [InlineData(PassMode.Fast)]
     [InlineData(PassMode.Reference)]
-    public void GradientsWithMasksAndOwnActivationsMatchFiniteDifferences(PassMode mode)
+    public void GradientsWithMasksAndOwnFunctionsMatchFiniteDifferences(PassMode mode)
     {
         var data = Playground.Generate("circle", 12, 0.1, 9);
         using var net = NetworkBuilder.FullyConnected([2, 9, 8, 1], ActivationFunction.Sigmoid, Initializer.Xavier, 9);
         net.PassMode = mode;
-        net.World.Add(net.Neuron(1, 1), OwnActivation.Of(ActivationFunction.Tanh));
-        net.World.Add(net.Neuron(1, 2), new Mask { Value = 0f });
-        net.World.Add(net.Neuron(1, 3), new Mask { Value = 2.5f });
-        net.World.Add(net.Neuron(2, 4), OwnActivation.Of(ActivationFunction.Relu));
-        net.World.Add(net.Neuron(2, 4), new Mask { Value = 0.5f });
-        net.World.Add(net.Neuron(3, 0), OwnActivation.Of(ActivationFunction.Tanh));
+        net.World.Add(net.NeuronEntity(1, 1), OwnFunction.Of(ActivationFunction.Tanh));
+        net.World.Add(net.NeuronEntity(1, 2), new Mask { Value = 0f });
+        net.World.Add(net.NeuronEntity(1, 3), new Mask { Value = 2.5f });
+        net.World.Add(net.NeuronEntity(2, 4), OwnFunction.Of(ActivationFunction.Relu));
+        net.World.Add(net.NeuronEntity(2, 4), new Mask { Value = 0.5f });
+        net.World.Add(net.NeuronEntity(3, 0), OwnFunction.Of(ActivationFunction.Tanh));
         int[] batch = Enumerable.Range(0, data.Count).ToArray();
 
         net.LoadBatch(data, batch);
@@ -53,8 +53,8 @@ public class NeuronOverrideTests
     public void TheForwardPassAppliesTheNeuronsOwnFunctionAndMask()
     {
         using var net = NetworkBuilder.FullyConnected([2, 3, 1], ActivationFunction.Sigmoid, Initializer.Xavier, 2);
-        net.World.Add(net.Neuron(1, 0), OwnActivation.Of(ActivationFunction.Tanh));
-        net.World.Add(net.Neuron(1, 2), new Mask { Value = 0.5f });
+        net.World.Add(net.NeuronEntity(1, 0), OwnFunction.Of(ActivationFunction.Tanh));
+        net.World.Add(net.NeuronEntity(1, 2), new Mask { Value = 0.5f });
         float[] x = [0.3f, -0.7f];
         var output = net.Predict(x)[0];
 
@@ -84,10 +84,10 @@ public class NeuronOverrideTests
     public void ASoftmaxNeuronCannotBeOverridden()
     {
         using var net = NetworkBuilder.FullyConnected([2, 3], ActivationFunction.Softmax, Initializer.Xavier, 2);
-        net.World.Add(net.Neuron(1, 0), new Mask { Value = 0f });
+        net.World.Add(net.NeuronEntity(1, 0), new Mask { Value = 0f });
         var error = Assert.Throws<InvalidOperationException>(() => net.Predict([0.1f, 0.2f]));
         Assert.Contains("softmax", error.Message);
-        Assert.Throws<ArgumentException>(() => OwnActivation.Of(ActivationFunction.Softmax));
+        Assert.Throws<ArgumentException>(() => OwnFunction.Of(ActivationFunction.Softmax));
     }
 
     private static double Cost(Network net, DataSet data, int[] batch)

@@ -1,0 +1,383 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using EcsNet.Components;
+
+namespace EcsNet.Kernels;
+
+/// <summary>
+/// The sparse fast path: the three synapse passes over <see cref="SparseRun"/>s (one target's synapses in one chunk),
+/// for all m samples of neuron-major buffers (<c>[slot · m + b]</c>). Along a run the target's row stays in registers
+/// and each synapse costs one source row of m floats; two independent accumulator chains per block keep the FMA units
+/// busy instead of waiting on one chain's latency, and the weight gradients of eight synapses share one horizontal
+/// reduction. The work is proportional to the number of live synapses.
+/// </summary>
+internal static class SparseKernels
+{
+    /// <summary>z_j += Σ_k w_jk a_k over the runs [first, first + count) into targets j in [<paramref name="targetFrom"/>, <paramref name="targetTo"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] z, int m, int targetFrom = 0, int targetTo = int.MaxValue)
+    {
+        var runs = sparse.Runs;
+        var entries = sparse.Entries;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
+        for (var r = first; r < first + count; r++)
+        {
+            var run = runs[r];
+            if ((uint)(run.Target - targetFrom) >= (uint)(targetTo - targetFrom))
+            {
+                continue;
+            }
+
+            ref var w = ref WeightColumn(chunks, run.Chunk);
+            ref var e = ref entries[run.First];
+            ref var zRow = ref z[run.Target * m];
+            var n = run.Count;
+            var b = 0;
+            for (; b + (2 * Simd.Width512) <= m; b += 2 * Simd.Width512)
+            {
+                Forward32(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
+            }
+
+            for (; b + Simd.Width <= m; b += Simd.Width)
+            {
+                Forward8(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
+            }
+
+            for (; b < m; b++)
+            {
+                Unsafe.Add(ref zRow, b) += Forward1(ref e, n, ref w, ref Unsafe.Add(ref x, b), m);
+            }
+        }
+    }
+
+    /// <summary>
+    /// 32 samples of one run: eight accumulators, so four synapses are in flight at once and the FMA latency is hidden.
+    /// <paramref name="x"/> is sample b of slot 0; source k's samples start at k · m.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Forward32(ref SparseEntry e, int n, ref float w, ref float x, int m, ref float y)
+    {
+        var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero;
+        var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
+        var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero;
+        var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
+            ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m);
+            ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m);
+            ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m);
+            var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
+            var v1 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row));
+            var v2 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row));
+            var v3 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row));
+            c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
+            c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
+            c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1), v1, c2);
+            c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, Simd.Width512), v1, c3);
+            c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2), v2, c4);
+            c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, Simd.Width512), v2, c5);
+            c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3), v3, c6);
+            c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, Simd.Width512), v3, c7);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
+            var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
+            c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
+            c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
+        }
+
+        (Vector512.LoadUnsafe(ref y) + ((c0 + c2) + (c4 + c6))).StoreUnsafe(ref y);
+        (Vector512.LoadUnsafe(ref y, Simd.Width512) + ((c1 + c3) + (c5 + c7))).StoreUnsafe(ref y, Simd.Width512);
+    }
+
+    /// <summary>8 samples of one run, four synapses in flight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Forward8(ref SparseEntry e, int n, ref float w, ref float x, int m, ref float y)
+    {
+        var c0 = Vector256<float>.Zero; var c1 = Vector256<float>.Zero;
+        var c2 = Vector256<float>.Zero; var c3 = Vector256<float>.Zero;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+            c1 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row)), c1);
+            c2 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row)), c2);
+            c3 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row)), c3);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+        }
+
+        (Vector256.LoadUnsafe(ref y) + ((c0 + c1) + (c2 + c3))).StoreUnsafe(ref y);
+    }
+
+    /// <summary>One sample of one run, four synapses in flight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Forward1(ref SparseEntry e, int n, ref float w, ref float x, int m)
+    {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        var i = 0;
+        for (; i + 3 < n; i += 4)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
+            s1 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m), s1);
+            s2 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m), s2);
+            s3 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m), s3);
+        }
+
+        for (; i < n; i++)
+        {
+            ref var e0 = ref Unsafe.Add(ref e, i);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
+        }
+
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /// <summary>
+    /// g_k += w_jk δ_j over the runs [first, first + count) for sources k in [<paramref name="sourceFrom"/>,
+    /// <paramref name="sourceTo"/>); runs leaving the input layer are skipped (it has no δ).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] d, float[] g, int m, int sourceFrom, int sourceTo)
+    {
+        var runs = sparse.Runs;
+        var entries = sparse.Entries;
+        for (var r = first; r < first + count; r++)
+        {
+            var run = runs[r];
+            if (run.SourceLayer == 0)
+            {
+                continue;
+            }
+
+            ref var w = ref WeightColumn(chunks, run.Chunk);
+            ref var e = ref entries[run.First];
+            ref var dRow = ref d[run.Target * m];
+            var n = run.Count;
+            var b = 0;
+            for (; b + (2 * Simd.Width512) <= m; b += 2 * Simd.Width512)
+            {
+                var d0 = Vector512.LoadUnsafe(ref dRow, (nuint)b);
+                var d1 = Vector512.LoadUnsafe(ref dRow, (nuint)(b + Simd.Width512));
+                for (var i = 0; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    if ((uint)(entry.Source - sourceFrom) >= (uint)(sourceTo - sourceFrom))
+                    {
+                        continue;
+                    }
+
+                    var v = Vector512.Create(Unsafe.Add(ref w, entry.Row));
+                    ref var y = ref g[(entry.Source * m) + b];
+                    Simd.MulAdd(d0, v, Vector512.LoadUnsafe(ref y)).StoreUnsafe(ref y);
+                    Simd.MulAdd(d1, v, Vector512.LoadUnsafe(ref y, Simd.Width512)).StoreUnsafe(ref y, Simd.Width512);
+                }
+            }
+
+            for (; b + Simd.Width <= m; b += Simd.Width)
+            {
+                var d0 = Vector256.LoadUnsafe(ref dRow, (nuint)b);
+                for (var i = 0; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    if ((uint)(entry.Source - sourceFrom) < (uint)(sourceTo - sourceFrom))
+                    {
+                        ref var y = ref g[(entry.Source * m) + b];
+                        Simd.MulAdd(d0, Vector256.Create(Unsafe.Add(ref w, entry.Row)), Vector256.LoadUnsafe(ref y)).StoreUnsafe(ref y);
+                    }
+                }
+            }
+
+            for (; b < m; b++)
+            {
+                var delta = Unsafe.Add(ref dRow, b);
+                for (var i = 0; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    if ((uint)(entry.Source - sourceFrom) < (uint)(sourceTo - sourceFrom))
+                    {
+                        ref var y = ref g[(entry.Source * m) + b];
+                        y = Simd.MulAdd(Unsafe.Add(ref w, entry.Row), delta, y);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ∂C/∂w_jk += Σ_b a_k δ_j over the runs [first, first + count) — or, fed with −η/m·δ for a fused descent step,
+    /// w_jk += Σ_b a_k δ′_j.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Gradient(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights)
+    {
+        var runs = sparse.Runs;
+        var entries = sparse.Entries;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
+        for (var r = first; r < first + count; r++)
+        {
+            var run = runs[r];
+            ref var sums = ref intoWeights ? ref WeightColumn(chunks, run.Chunk) : ref GradientColumn(chunks, run.Chunk);
+            ref var e = ref entries[run.First];
+            ref var dRow = ref d[run.Target * m];
+            var n = run.Count;
+            var i = 0;
+            if (m >= Simd.Width)
+            {
+                for (; i + 8 <= n; i += 8)
+                {
+                    ref var e0 = ref Unsafe.Add(ref e, i);
+                    var dots = Dot8(ref e0, ref x, ref dRow, m);
+                    if (Unsafe.Add(ref e0, 7).Row - e0.Row == 7)
+                    {
+                        // Eight consecutive rows (rows ascend in a run): one vector update.
+                        ref var target = ref Unsafe.Add(ref sums, e0.Row);
+                        (Vector256.LoadUnsafe(ref target) + dots).StoreUnsafe(ref target);
+                        continue;
+                    }
+
+                    Unsafe.Add(ref sums, e0.Row) += dots.GetElement(0);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 1).Row) += dots.GetElement(1);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 2).Row) += dots.GetElement(2);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 3).Row) += dots.GetElement(3);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 4).Row) += dots.GetElement(4);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 5).Row) += dots.GetElement(5);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 6).Row) += dots.GetElement(6);
+                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 7).Row) += dots.GetElement(7);
+                }
+            }
+
+            if (m == 1)
+            {
+                // One sample: a product per synapse, no reduction.
+                var delta = dRow;
+                for (; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Source) * delta;
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                var entry = Unsafe.Add(ref e, i);
+                Unsafe.Add(ref sums, entry.Row) += RowKernels.Dot(ref Unsafe.Add(ref x, entry.Source * m), ref dRow, m);
+            }
+        }
+    }
+
+    /// <summary>Σ_b a_k δ_j for the eight synapses from <paramref name="e"/> on: element t is synapse t's sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Dot8(ref SparseEntry e, ref float x, ref float dRow, int m)
+    {
+        ref var x0 = ref Unsafe.Add(ref x, e.Source * m);
+        ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 1).Source * m);
+        ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 2).Source * m);
+        ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 3).Source * m);
+        ref var x4 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 4).Source * m);
+        ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 5).Source * m);
+        ref var x6 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 6).Source * m);
+        ref var x7 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 7).Source * m);
+        var b = 0;
+        Vector256<float> s0, s1, s2, s3, s4, s5, s6, s7;
+        if (m >= Simd.Width512)
+        {
+            var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
+            var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
+            for (; b + Simd.Width512 <= m; b += Simd.Width512)
+            {
+                var o = (nuint)b;
+                var dv = Vector512.LoadUnsafe(ref dRow, o);
+                c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, o), dv, c0);
+                c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, o), dv, c1);
+                c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, o), dv, c2);
+                c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, o), dv, c3);
+                c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x4, o), dv, c4);
+                c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x5, o), dv, c5);
+                c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x6, o), dv, c6);
+                c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x7, o), dv, c7);
+            }
+
+            s0 = c0.GetLower() + c0.GetUpper(); s1 = c1.GetLower() + c1.GetUpper();
+            s2 = c2.GetLower() + c2.GetUpper(); s3 = c3.GetLower() + c3.GetUpper();
+            s4 = c4.GetLower() + c4.GetUpper(); s5 = c5.GetLower() + c5.GetUpper();
+            s6 = c6.GetLower() + c6.GetUpper(); s7 = c7.GetLower() + c7.GetUpper();
+        }
+        else
+        {
+            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = Vector256<float>.Zero;
+        }
+
+        for (; b + Simd.Width <= m; b += Simd.Width)
+        {
+            var o = (nuint)b;
+            var dv = Vector256.LoadUnsafe(ref dRow, o);
+            s0 = Simd.MulAdd(Vector256.LoadUnsafe(ref x0, o), dv, s0);
+            s1 = Simd.MulAdd(Vector256.LoadUnsafe(ref x1, o), dv, s1);
+            s2 = Simd.MulAdd(Vector256.LoadUnsafe(ref x2, o), dv, s2);
+            s3 = Simd.MulAdd(Vector256.LoadUnsafe(ref x3, o), dv, s3);
+            s4 = Simd.MulAdd(Vector256.LoadUnsafe(ref x4, o), dv, s4);
+            s5 = Simd.MulAdd(Vector256.LoadUnsafe(ref x5, o), dv, s5);
+            s6 = Simd.MulAdd(Vector256.LoadUnsafe(ref x6, o), dv, s6);
+            s7 = Simd.MulAdd(Vector256.LoadUnsafe(ref x7, o), dv, s7);
+        }
+
+        var sums = Sum8(s0, s1, s2, s3, s4, s5, s6, s7);
+        if (b < m)
+        {
+            // The last m mod 8 samples, one synapse at a time.
+            sums += Vector256.Create(
+                TailDot(ref x0, ref dRow, b, m), TailDot(ref x1, ref dRow, b, m), TailDot(ref x2, ref dRow, b, m), TailDot(ref x3, ref dRow, b, m),
+                TailDot(ref x4, ref dRow, b, m), TailDot(ref x5, ref dRow, b, m), TailDot(ref x6, ref dRow, b, m), TailDot(ref x7, ref dRow, b, m));
+        }
+
+        return sums;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float TailDot(ref float x, ref float y, int from, int m)
+    {
+        var sum = 0f;
+        for (var c = from; c < m; c++)
+        {
+            sum = Simd.MulAdd(Unsafe.Add(ref x, c), Unsafe.Add(ref y, c), sum);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The lane sums of eight vectors as one vector: one reduction tree instead of eight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Sum8(Vector256<float> v0, Vector256<float> v1, Vector256<float> v2, Vector256<float> v3, Vector256<float> v4, Vector256<float> v5, Vector256<float> v6, Vector256<float> v7)
+    {
+        if (!Avx.IsSupported)
+        {
+            return Vector256.Create(Vector256.Sum(v0), Vector256.Sum(v1), Vector256.Sum(v2), Vector256.Sum(v3), Vector256.Sum(v4), Vector256.Sum(v5), Vector256.Sum(v6), Vector256.Sum(v7));
+        }
+
+        // Pairwise adds: lane t of each 128-bit half ends up holding part of vector t's sum; the halves then add.
+        var u0 = Avx.HorizontalAdd(Avx.HorizontalAdd(v0, v1), Avx.HorizontalAdd(v2, v3));
+        var u1 = Avx.HorizontalAdd(Avx.HorizontalAdd(v4, v5), Avx.HorizontalAdd(v6, v7));
+        return Avx.Permute2x128(u0, u1, 0x20) + Avx.Permute2x128(u0, u1, 0x31);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float WeightColumn(Chunk[] chunks, int chunk) => ref Unsafe.As<Weight, float>(ref chunks[chunk].GetFirst<Weight>());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref float GradientColumn(Chunk[] chunks, int chunk) => ref Unsafe.As<WeightGradient, float>(ref chunks[chunk].GetFirst<WeightGradient>());
+}
