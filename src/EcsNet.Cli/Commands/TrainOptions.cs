@@ -16,8 +16,8 @@ internal sealed class TrainOptions
     private readonly Option<string?> _layers = Opt.Layers("per data set, e.g. 784,30,10 for mnist");
     private readonly Option<string?> _activation = Opt.Activation("per data set, e.g. sigmoid");
     private readonly Option<string?> _cost = Opt.Cost("quadratic");
-    private readonly Option<string?> _init = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | zero | xavier | he (default: gaussian, N(0,1))" };
-    private readonly Option<string> _optimizer = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam", DefaultValueFactory = _ => "sgd" };
+    private readonly Option<string?> _init = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | uniform01 (U(0,1), Seoul) | zero | xavier | he (default: gaussian, N(0,1))" };
+    private readonly Option<string> _optimizer = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | adadelta | rmsprop | adam | adamax | nadam", DefaultValueFactory = _ => "sgd" };
     private readonly Option<float?> _lr = Opt.LearningRate("3.0 for mnist");
     private readonly Option<string> _lrDecay = new("--lr-decay") { Description = "none | step:GAMMA:EVERY | exp:K", DefaultValueFactory = _ => "none" };
     private readonly Option<int?> _batch = new("--batch") { Description = "Mini-batch size m: 1 = incremental, 0 = full batch (default: 10)" };
@@ -32,6 +32,10 @@ internal sealed class TrainOptions
     private readonly Option<string?> _save = new("--save") { Description = "Save the trained model here (atomically; also after divergence or Ctrl-C, with the last good weights)" };
     private readonly Option<string?> _plot = new("--plot") { Description = "Write cost and accuracy curves as an SVG file" };
     private readonly Option<string?> _metrics = new("--metrics") { Description = "Write per-epoch metrics as a CSV file" };
+    private readonly Option<bool> _noBias = Opt.NoBias();
+    private readonly Option<bool> _frozenBiases = Opt.FrozenBiases();
+    private readonly Option<string?> _batchGradient = Opt.BatchGradient();
+    private readonly Option<string?> _order = new("--order") { Description = "Sample order in each epoch: shuffled (default) | in-order (Mitchell's incremental rule)" };
     private readonly Option<bool> _json = Opt.Json();
     private readonly Option<bool> _quiet = Opt.Quiet();
 
@@ -42,7 +46,7 @@ internal sealed class TrainOptions
                  {
                      _dataset, _data, _label, _target, _normalize, _testFraction, _model, _layers, _activation, _cost, _init, _optimizer,
                      _lr, _lrDecay, _batch, _epochs, _l1, _l2, _validation, _earlyStop, _errorThreshold, _seed, _threads, _save, _plot,
-                     _metrics, _json, _quiet,
+                     _metrics, _noBias, _frozenBiases, _batchGradient, _order, _json, _quiet,
                  })
         {
             command.Add(option);
@@ -78,6 +82,10 @@ internal sealed class TrainOptions
         Save = p.GetValue(_save),
         Plot = p.GetValue(_plot),
         Metrics = p.GetValue(_metrics),
+        NoBias = p.GetValue(_noBias),
+        FrozenBiases = p.GetValue(_frozenBiases),
+        BatchGradient = p.GetValue(_batchGradient),
+        Order = p.GetValue(_order),
         Json = p.GetValue(_json),
         Quiet = p.GetValue(_quiet),
     };

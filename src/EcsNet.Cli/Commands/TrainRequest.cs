@@ -29,6 +29,10 @@ internal sealed record TrainRequest
     public string? Save { get; init; }
     public string? Plot { get; init; }
     public string? Metrics { get; init; }
+    public bool NoBias { get; init; }
+    public bool FrozenBiases { get; init; }
+    public string? BatchGradient { get; init; }
+    public string? Order { get; init; }
     public bool Json { get; init; }
     public bool Quiet { get; init; }
 

@@ -43,7 +43,19 @@ internal static class TrainRunner
             EarlyStopPatience = r.EarlyStop,
             ErrorThreshold = r.ErrorThreshold,
             Seed = r.Seed,
+            BatchGradient = Opt.ParseBatchGradient(r.BatchGradient),
+            Shuffle = r.Order?.Trim().ToLowerInvariant() switch
+            {
+                null or "shuffled" => true,
+                "in-order" => false,
+                _ => throw new UsageException($"--order: unknown order '{r.Order}' (valid: shuffled, in-order)"),
+            },
         };
+        if (r.FrozenBiases)
+        {
+            network.FreezeBiases();
+        }
+
         options.Validate(train.Count);
 
         if (mode != OutputMode.Json)
@@ -121,12 +133,12 @@ internal static class TrainRunner
         if (r.Model is null)
         {
             return (NetworkFactory.Build(r.Layers ?? problem.Defaults.Layers, r.Activation, problem.Defaults.Activation,
-                r.Init ?? problem.Defaults.Init, r.Seed, problem.Train), null);
+                r.Init ?? problem.Defaults.Init, r.Seed, problem.Train, bias: !r.NoBias), null);
         }
 
-        if (r.Layers is not null || r.Activation is not null || r.Init is not null)
+        if (r.Layers is not null || r.Activation is not null || r.Init is not null || r.NoBias)
         {
-            throw new UsageException("--model gives the network: drop --layers, --activation and --init");
+            throw new UsageException("--model gives the network: drop --layers, --activation, --init and --no-bias");
         }
 
         var loaded = Models.Load(r.Model);
