@@ -77,6 +77,7 @@ public static class Cli
         root.Add(PlaygroundCommand.Create(context));
         root.Add(InspectCommand.Create(context));
         root.Add(GradCheckCommand.Create(context));
+        root.Add(LessonsCommand.Create(context));
         root.Add(BenchCommand.Create(context));
         root.Add(PruneCommand.Create(context));
         root.Add(LotteryCommand.Create(context));

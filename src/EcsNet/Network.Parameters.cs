@@ -54,8 +54,47 @@ public sealed partial class Network
     }
 
     /// <summary>b_j^l of neuron <paramref name="index"/> in layer <paramref name="layer"/> (layer ≥ 1).</summary>
-    public float GetBias(int layer, int index) => World.Get<Bias>(NeuronEntity(layer, index)).Value;
+    /// <exception cref="InvalidOperationException">The layer has no biases.</exception>
+    public float GetBias(int layer, int index) => World.Get<Bias>(BiasedNeuron(layer, index)).Value;
 
     /// <summary>Sets b_j^l.</summary>
-    public void SetBias(int layer, int index, float value) => World.Set(NeuronEntity(layer, index), new Bias { Value = value });
+    /// <exception cref="InvalidOperationException">The layer has no biases.</exception>
+    public void SetBias(int layer, int index, float value) => World.Set(BiasedNeuron(layer, index), new Bias { Value = value });
+
+    /// <summary>Tags every neuron that has a bias <see cref="Frozen"/>: training keeps the biases as they are (Mazur's
+    /// "total error after the first round" is computed so). <see cref="ThawBiases"/> undoes it.</summary>
+    public void FreezeBiases()
+    {
+        foreach (var layer in _layers)
+        {
+            for (var j = 0; layer.HasBias && j < layer.Size; j++)
+            {
+                var neuron = NeuronEntity(layer.Index, j);
+                if (!World.Has<Frozen>(neuron))
+                {
+                    World.Add<Frozen>(neuron);
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes the <see cref="Frozen"/> tag from every neuron.</summary>
+    public void ThawBiases()
+    {
+        foreach (var neuron in _neuronEntities)
+        {
+            if (World.Has<Frozen>(neuron))
+            {
+                World.Remove<Frozen>(neuron);
+            }
+        }
+    }
+
+    private Entity BiasedNeuron(int layer, int index)
+    {
+        var neuron = NeuronEntity(layer, index);
+        return _layers[layer].HasBias
+            ? neuron
+            : throw new InvalidOperationException($"layer {layer} has no biases (it was built without them)");
+    }
 }

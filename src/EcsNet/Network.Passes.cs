@@ -119,10 +119,11 @@ public sealed partial class Network
     }
 
     /// <summary>
-    /// Applies the accumulated gradients, scaled by 1/m for the m samples accumulated since the last update, with
-    /// <paramref name="optimizer"/> at learning rate η and optional L1/L2 penalties on the weights; then clears them.
+    /// Applies the accumulated gradients, scaled by 1/m for the m samples accumulated since the last update (or summed,
+    /// with <see cref="BatchGradient.Sum"/>), with <paramref name="optimizer"/> at learning rate η and optional L1/L2
+    /// penalties on the weights; then clears them.
     /// </summary>
-    public void ApplyGradients(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
+    public void ApplyGradients(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f, BatchGradient gradient = BatchGradient.Mean)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         CheckLearningRate(learningRate);
@@ -133,16 +134,16 @@ public sealed partial class Network
         }
 
         UpdateCount++;
-        var settings = new UpdateSettings(optimizer, learningRate, 1f / _accumulatedSamples, l1, l2, UpdateCount);
+        var settings = new UpdateSettings(optimizer, learningRate, Scale(gradient, _accumulatedSamples), l1, l2, UpdateCount);
         _accumulatedSamples = 0;
         RunUpdate(in settings, descend: false);
     }
 
     /// <summary>One step of gradient descent on the loaded batch: forward, backpropagate, update. Returns Σ_x C_x.</summary>
-    public double TrainStep(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f)
+    public double TrainStep(Optimizer optimizer, float learningRate, float l1 = 0f, float l2 = 0f, BatchGradient gradient = BatchGradient.Mean)
     {
         RunForward(training: true);
-        return BackpropagateAndUpdate(optimizer, learningRate, l1, l2);
+        return BackpropagateAndUpdate(optimizer, learningRate, l1, l2, gradient);
     }
 
     /// <summary>
@@ -151,7 +152,7 @@ public sealed partial class Network
     /// learning rates or frozen synapses, and no user system that needs ∂C/∂w, takes the fused path (w −= η/m Σ a·δ in
     /// the gradient pass itself); the result equals the unfused one to float rounding.
     /// </summary>
-    internal double BackpropagateAndUpdate(Optimizer optimizer, float learningRate, float l1, float l2)
+    internal double BackpropagateAndUpdate(Optimizer optimizer, float learningRate, float l1, float l2, BatchGradient gradient = BatchGradient.Mean)
     {
         CheckLearningRate(learningRate);
         if (!Batch.HasTargets)
@@ -168,16 +169,18 @@ public sealed partial class Network
         if (CanFuse(optimizer, l1, l2))
         {
             UpdateCount++;
-            RunUpdate(new UpdateSettings(optimizer, learningRate, 1f / Batch.Size, 0f, 0f, UpdateCount), descend: true);
+            RunUpdate(new UpdateSettings(optimizer, learningRate, Scale(gradient, Batch.Size), 0f, 0f, UpdateCount), descend: true);
             return cost;
         }
 
         // User systems after backpropagation see this step's optimiser and η already.
-        Context.Settings = new UpdateSettings(optimizer, learningRate, 1f / (_accumulatedSamples + Batch.Size), l1, l2, UpdateCount + 1);
+        Context.Settings = new UpdateSettings(optimizer, learningRate, Scale(gradient, _accumulatedSamples + Batch.Size), l1, l2, UpdateCount + 1);
         RunBackward();
-        ApplyGradients(optimizer, learningRate, l1, l2);
+        ApplyGradients(optimizer, learningRate, l1, l2, gradient);
         return cost;
     }
+
+    private static float Scale(BatchGradient gradient, int samples) => gradient == BatchGradient.Sum ? 1f : 1f / samples;
 
     /// <summary>Whether the gradient pass may update the weights itself: nothing needs the gradient stored.</summary>
     private bool CanFuse(Optimizer optimizer, float l1, float l2)

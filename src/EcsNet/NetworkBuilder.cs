@@ -40,10 +40,12 @@ public sealed class NetworkBuilder
     }
 
     /// <summary>Adds a layer fully connected from the previous one.</summary>
-    public NetworkBuilder Dense(int size, IActivationFunction activation) => AddLayer(size, activation, dense: true);
+    /// <remarks>With <paramref name="bias"/> false its neurons have no bias (z = Σ w a, as in Utah's Z = XW).</remarks>
+    public NetworkBuilder Dense(int size, IActivationFunction activation, bool bias = true) => AddLayer(size, activation, dense: true, bias);
 
     /// <summary>Adds a layer with no synapses yet (sparse, skip or hand-wired): wire it with <see cref="Connect"/>.</summary>
-    public NetworkBuilder Sparse(int size, IActivationFunction activation) => AddLayer(size, activation, dense: false);
+    /// <remarks><paramref name="bias"/> as in <see cref="Dense"/>.</remarks>
+    public NetworkBuilder Sparse(int size, IActivationFunction activation, bool bias = true) => AddLayer(size, activation, dense: false, bias);
 
     /// <summary>Sets the weights of a dense layer: <paramref name="weights"/>[j][k] = w_jk^l.</summary>
     public NetworkBuilder Weights(int layer, float[][] weights)
@@ -76,6 +78,11 @@ public sealed class NetworkBuilder
         if (biases.Length != draft.Size)
         {
             throw new ArgumentException($"layer {layer} has {draft.Size} neurons but {biases.Length} biases were given");
+        }
+
+        if (!draft.Bias)
+        {
+            throw new ArgumentException($"layer {layer} was added without biases");
         }
 
         if (biases.Any(b => !float.IsFinite(b)))
@@ -140,13 +147,16 @@ public sealed class NetworkBuilder
             var draft = _layers[l];
             var first = slot;
             var layerEntity = world.Create(new Layer { Index = l, Size = draft.Size, FirstSlot = first });
-            layers[l] = new NetworkLayer(world, layerEntity, draft.Function);
+            layers[l] = new NetworkLayer(world, layerEntity, draft.Function, draft.Bias);
             for (var j = 0; j < draft.Size; j++, slot++)
             {
                 var neuron = new Neuron { Layer = l, Index = j, Slot = slot };
+                var output = l == _layers.Count - 1;
                 neurons[slot] = l == 0
                     ? world.Create(neuron, new Activation(), new InputNeuron())
-                    : CreateBiased(world, neuron, draft.Biases?[j] ?? initializer.NextBias(random), output: l == _layers.Count - 1);
+                    : draft.Bias
+                        ? CreateBiased(world, neuron, draft.Biases?[j] ?? initializer.NextBias(random), output)
+                        : CreateUnbiased(world, neuron, output);
             }
         }
 
@@ -185,6 +195,10 @@ public sealed class NetworkBuilder
 
     /// <summary>A fully connected network with one activation per non-input layer.</summary>
     public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivationFunction> activations, Initializer? initializer = null, long seed = 0)
+        => FullyConnected(sizes, activations, bias: true, initializer, seed);
+
+    /// <summary>A fully connected network with one activation per non-input layer, with or without biases.</summary>
+    public static Network FullyConnected(IReadOnlyList<int> sizes, IReadOnlyList<IActivationFunction> activations, bool bias, Initializer? initializer = null, long seed = 0)
     {
         if (sizes.Count < 2)
         {
@@ -199,7 +213,7 @@ public sealed class NetworkBuilder
         var builder = new NetworkBuilder().Input(sizes[0]);
         for (var l = 1; l < sizes.Count; l++)
         {
-            builder.Dense(sizes[l], activations[l - 1]);
+            builder.Dense(sizes[l], activations[l - 1], bias);
         }
 
         return builder.Build(initializer, seed);
@@ -213,10 +227,14 @@ public sealed class NetworkBuilder
             : world.Create(neuron, b, new BiasGradient(), new NetInput(), new Activation(), new Delta(), new OptimizerState(), new HiddenNeuron());
     }
 
+    private static Entity CreateUnbiased(World world, Neuron neuron, bool output) => output
+        ? world.Create(neuron, new NetInput(), new Activation(), new Delta(), new OutputNeuron())
+        : world.Create(neuron, new NetInput(), new Activation(), new Delta(), new HiddenNeuron());
+
     private static void CreateSynapse(World world, int source, int target, float weight)
         => world.Create(new Synapse { Source = source, Target = target }, new Weight { Value = weight }, new WeightGradient(), new OptimizerState());
 
-    private NetworkBuilder AddLayer(int size, IActivationFunction activation, bool dense)
+    private NetworkBuilder AddLayer(int size, IActivationFunction activation, bool dense, bool bias)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (_layers.Count == 0)
@@ -224,7 +242,7 @@ public sealed class NetworkBuilder
             throw new InvalidOperationException("add the input layer first (Input(size))");
         }
 
-        _layers.Add(new LayerDraft(CheckSize(size), activation, dense));
+        _layers.Add(new LayerDraft(CheckSize(size), activation, dense) { Bias = bias });
         return this;
     }
 
@@ -258,6 +276,8 @@ public sealed class NetworkBuilder
     private sealed record LayerDraft(int Size, IActivationFunction? Function, bool Dense)
     {
         public float[][]? Weights { get; set; }
+
+        public bool Bias { get; init; } = true;
 
         public float[]? Biases { get; set; }
     }

@@ -12,8 +12,9 @@ public sealed class NetworkLayer
 {
     private readonly World _world;
 
-    internal NetworkLayer(World world, Entity entity, IActivationFunction? function)
+    internal NetworkLayer(World world, Entity entity, IActivationFunction? function, bool hasBias = true)
     {
+        HasBias = hasBias && function is not null;
         _world = world;
         Entity = entity;
         Function = function;
@@ -30,6 +31,10 @@ public sealed class NetworkLayer
 
     /// <summary>f, the layer's activation function; null for the input layer, whose activations are the data.</summary>
     public IActivationFunction? Function { get; }
+
+    /// <summary>Whether the layer's neurons carry a bias b_j^l (false for the input layer and for layers built without
+    /// biases, as in Utah's Z = XW).</summary>
+    public bool HasBias { get; }
 
     /// <summary>The layer's entity (it carries the <see cref="Layer"/> component).</summary>
     public Entity Entity { get; }

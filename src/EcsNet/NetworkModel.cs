@@ -12,7 +12,8 @@ namespace EcsNet;
 /// <remarks>
 /// A layer whose synapses from the previous layer form the complete matrix (every k → j exactly once) is written as
 /// <c>weights</c>; every other synapse (skip connections, sparse or pruned layers) is written to <c>synapses</c>,
-/// ordered by target (layer, index) then source (layer, index). Biases are always written. A cost other than the
+/// ordered by target (layer, index) then source (layer, index). Biases are always written, or <c>"bias": false</c>
+/// for a layer without them. A cost other than the
 /// default quadratic one is kept in the metadata entry <c>cost</c>. User components on synapses (per-synapse
 /// learning rates, frozen flags) and optimiser state are not part of the format.
 /// </remarks>
@@ -74,10 +75,14 @@ public static class NetworkModel
                 throw new InvalidOperationException($"no synapse ends in layer {l}; a model file needs weights or synapses for every layer after the input");
             }
 
-            var bias = new float[layer.Size];
-            for (var j = 0; j < layer.Size; j++)
+            float[]? bias = null;
+            if (layer.HasBias)
             {
-                bias[j] = network.GetBias(l, j);
+                bias = new float[layer.Size];
+                for (var j = 0; j < layer.Size; j++)
+                {
+                    bias[j] = network.GetBias(l, j);
+                }
             }
 
             var previous = layers[l - 1].Size;
@@ -106,7 +111,7 @@ public static class NetworkModel
                 }
             }
 
-            spec.Layers.Add(new LayerSpec { Size = layer.Size, Activation = name, Bias = bias, Weights = weights });
+            spec.Layers.Add(new LayerSpec { Size = layer.Size, Activation = name, Bias = bias, HasBias = layer.HasBias, Weights = weights });
         }
 
         spec.Synapses.AddRange(explicitSynapses
@@ -150,14 +155,17 @@ public static class NetworkModel
             var activation = ActivationFunction.ByName(layer.Activation!);
             if (layer.Weights is { } weights)
             {
-                builder.Dense(layer.Size, activation).Weights(l, weights);
+                builder.Dense(layer.Size, activation, layer.HasBias).Weights(l, weights);
             }
             else
             {
-                builder.Sparse(layer.Size, activation);
+                builder.Sparse(layer.Size, activation, layer.HasBias);
             }
 
-            builder.Biases(l, layer.Bias ?? new float[layer.Size]);
+            if (layer.HasBias)
+            {
+                builder.Biases(l, layer.Bias ?? new float[layer.Size]);
+            }
         }
 
         foreach (var s in spec.Synapses)

@@ -1,4 +1,5 @@
 #if ECS_ARCH
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 #endif
 
@@ -12,8 +13,9 @@ namespace EcsNet;
 /// </summary>
 /// <remarks>
 /// The built-in core keeps change versions, so the check is two sums over the few synapse archetypes. Arch has none:
-/// there the watch keeps a copy of every synapse row's entity handle and ends and compares them, which notices the same
-/// changes (and ends written through a reference too) at the cost of one pass over the rows per step.
+/// there the watch keeps each chunk (its memory and row count) and every row's entity handle and value, and compares
+/// them, which notices the same changes (and values written through a reference too) at the cost of one pass over the
+/// rows per step.
 /// </remarks>
 internal sealed class StructureWatch<T>(QueryDescription query)
     where T : unmanaged
@@ -21,17 +23,22 @@ internal sealed class StructureWatch<T>(QueryDescription query)
     private readonly QueryDescription _query = query;
 
 #if ECS_ARCH
+    private Chunk[] _chunks = [];
+    private int _chunkCount = -1;
     private Entity[] _entities = [];
     private T[] _values = [];
     private int _count = -1;
 
-    /// <summary>Whether the synapse storage is as it was at the last <see cref="Record"/>.</summary>
+    /// <summary>Whether the storage is as it was at the last <see cref="Record"/>.</summary>
     public bool Unchanged(World world)
     {
+        // The same rows in the same order are not enough: an entity that moves from a one-row archetype to the end of
+        // the previous one keeps the sequence but changes chunk. So each chunk must also be the very same memory.
         var i = 0;
+        var c = 0;
         foreach (ref var chunk in world.Query(in _query))
         {
-            if (i + chunk.Count > _count
+            if (c >= _chunkCount || _chunks[c].Count != chunk.Count || !Unsafe.AreSame(ref _chunks[c].Entity(0), ref chunk.Entity(0))
                 || !MemoryMarshal.AsBytes(chunk.GetSpan<T>()[..chunk.Count]).SequenceEqual(MemoryMarshal.AsBytes(_values.AsSpan(i, chunk.Count))))
             {
                 return false;
@@ -44,12 +51,14 @@ internal sealed class StructureWatch<T>(QueryDescription query)
                     return false;
                 }
             }
+
+            c++;
         }
 
-        return i == _count;
+        return c == _chunkCount && i == _count;
     }
 
-    /// <summary>Remembers the current synapse storage.</summary>
+    /// <summary>Remembers the current storage.</summary>
     public void Record(World world)
     {
         var count = world.CountEntities(in _query);
@@ -59,9 +68,11 @@ internal sealed class StructureWatch<T>(QueryDescription query)
             _values = new T[count];
         }
 
+        var chunks = new List<Chunk>();
         var i = 0;
         foreach (ref var chunk in world.Query(in _query))
         {
+            chunks.Add(chunk);
             chunk.GetSpan<T>()[..chunk.Count].CopyTo(_values.AsSpan(i));
             for (var r = 0; r < chunk.Count; r++, i++)
             {
@@ -69,6 +80,8 @@ internal sealed class StructureWatch<T>(QueryDescription query)
             }
         }
 
+        _chunks = [.. chunks];
+        _chunkCount = _chunks.Length;
         _count = count;
     }
 #else

@@ -1,13 +1,13 @@
 namespace EcsNet.Cli.Tests;
 
-/// <summary>Every bad input of issue 4 ends in one line on stderr naming the problem, and exit code 2.</summary>
+/// <summary>Every bad input ends in one line on stderr naming the problem, and exit code 2: never a stack trace.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    private static void AssertUsageError(CliRun run, params string[] fragments)
+    internal static void AssertUsageError(CliRun run, params string[] fragments)
     {
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.ErrLines);

@@ -168,15 +168,5 @@ public sealed class PruneTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
-    private static void AssertUsageError(CliRun run, params string[] fragments)
-    {
-        Assert.True(run.ExitCode == 2, run.ToString());
-        var line = Assert.Single(run.ErrLines);
-        foreach (var fragment in fragments)
-        {
-            Assert.Contains(fragment, line);
-        }
-
-        Assert.DoesNotContain("   at ", run.Err);
-    }
+    private static void AssertUsageError(CliRun run, params string[] fragments) => BadInputTests.AssertUsageError(run, fragments);
 }

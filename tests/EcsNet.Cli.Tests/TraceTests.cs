@@ -14,7 +14,7 @@ public sealed class TraceTests
     {
         var run = CliRunner.Run("trace", "--model", Model, "--input", "0.05,0.10", "--target", "0.01,0.99", "--lr", "0.5", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonDocument.Parse(run.Out).RootElement;
+        return run.OutLines.Select(l => JsonDocument.Parse(l).RootElement).Single(l => l.GetProperty("type").GetString() == "step");
     }
 
     [Fact]

@@ -21,17 +21,15 @@ public class ChangeDetectionBenchmarks : LayoutBenchmarkBase
         StepEcsNet(Batch);
     }
 
-    [GlobalCleanup]
-    public void GlobalCleanup() => CleanupEcsNet();
-
     [Benchmark(Baseline = true)]
     public void W1Step() => StepEcsNet(Batch);
 
     [Benchmark]
     public void ChecksOfOneStep()
     {
-        Ecs.EnsurePlan();
-        Ecs.EnsurePlan();
-        Ecs.EnsurePlan();
+        var network = Ecs!;
+        network.EnsurePlan();
+        network.EnsurePlan();
+        network.EnsurePlan();
     }
 }

@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using EcsNet.Baselines;
 using EcsNet.Training;
 using EcsNetwork = EcsNet.Network;
@@ -48,48 +47,4 @@ internal static class EcsNetLayout
 
         return $"EcsNet check (m = {m}): {ecs.SynapseCount} synapses agree with the dense reference, worst relative difference {worst:E1}";
     }
-}
-
-public partial class W1Benchmarks
-{
-    partial void SetupEcsNet()
-    {
-        Console.WriteLine(EcsNetLayout.Verify(Setup, Data, Batch));
-        Ecs = Setup.BuildNetwork();
-    }
-
-    [Benchmark]
-    public void EcsNet() => StepEcsNet(Batch);
-}
-
-public partial class W2Benchmarks
-{
-    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
-
-    [Benchmark]
-    public void EcsNet() => StepEcsNet(Batch);
-}
-
-public partial class W3Benchmarks
-{
-    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork(Threads);
-
-    [Benchmark]
-    public void EcsNet() => StepEcsNet(Batch);
-}
-
-public partial class W4Benchmarks
-{
-    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
-
-    [Benchmark]
-    public void EcsNet() => StepEcsNet(Batch);
-}
-
-public partial class W5Benchmarks
-{
-    partial void SetupEcsNet() => Ecs = Setup.BuildNetwork();
-
-    [Benchmark]
-    public void EcsNet() => StepEcsNet(Batch);
 }

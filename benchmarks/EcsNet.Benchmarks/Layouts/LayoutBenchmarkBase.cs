@@ -1,22 +1,12 @@
+using BenchmarkDotNet.Attributes;
 using EcsNet.Baselines;
 
 namespace EcsNet.Benchmarks.Layouts;
 
 /// <summary>
-/// Shared state of the layout workloads W1–W5: the network setup every layout is built from, the data, and the
-/// mini-batch cursor. Each workload class is <c>partial</c> so the EcsNet layout can be added in
-/// <c>Layouts/EcsNetLayout.cs</c> without touching the reference layouts:
-/// <code>
-/// public partial class W1Benchmarks
-/// {
-///     partial void SetupEcsNet() =&gt; Ecs = Setup.BuildNetwork();
-///     [Benchmark]
-///     public void EcsNet() =&gt; StepEcsNet(Batch);
-/// }
-/// </code>
-/// (Inside these classes a member named <c>EcsNet</c> hides the <c>EcsNet</c> namespace: write <c>global::EcsNet...</c>
-/// or use <c>using</c> directives.) <c>SetupEcsNet</c> runs at the end of the class's <c>[GlobalSetup]</c>, after
-/// <see cref="Setup"/> and <see cref="Data"/> are ready; <see cref="CleanupEcsNet"/> runs in <c>[GlobalCleanup]</c>.
+/// Shared state and steps of the layout workloads W1–W5: the network setup every layout is built from, the data, the
+/// mini-batch cursor, the three layouts (each workload builds those it times in its <c>[GlobalSetup]</c>), one step
+/// per layout, and the cleanup.
 /// </summary>
 /// <remarks>
 /// Every benchmark invocation is exactly one training step on the next mini-batch (cycling through
@@ -42,18 +32,43 @@ public abstract class LayoutBenchmarkBase
     /// <summary>The samples the steps cycle through.</summary>
     protected TrainingData Data { get; private set; } = null!;
 
-    /// <summary>The EcsNet layout of the workload, built by the class's <c>SetupEcsNet</c>.</summary>
-    protected global::EcsNet.Network Ecs { get; set; } = null!;
+    /// <summary>The EcsNet layout: the library itself, built with <see cref="NetworkSetup.BuildNetwork"/>.</summary>
+    protected global::EcsNet.Network? Ecs { get; set; }
+
+    /// <summary>The dense reference layout, the yardstick of every workload.</summary>
+    protected DenseNetwork? DenseLayout { get; set; }
+
+    /// <summary>The object-graph layout (not built where its size would only add minutes).</summary>
+    protected ObjectGraphNetwork? ObjectGraphLayout { get; set; }
 
     /// <summary>One EcsNet training step on the next mini-batch of <paramref name="m"/> samples.</summary>
     protected void StepEcsNet(int m)
     {
         var first = NextBatch(m);
-        EcsNetLayout.Step(Ecs, Data.BatchInputs(first, m), Data.BatchTargets(first, m), m, Eta);
+        EcsNetLayout.Step(Ecs!, Data.BatchInputs(first, m), Data.BatchTargets(first, m), m, Eta);
     }
 
-    /// <summary>Releases the EcsNet layout (its world and worker threads).</summary>
-    protected void CleanupEcsNet() => Ecs?.Dispose();
+    /// <summary>One dense-layout training step on the next mini-batch of <paramref name="m"/> samples.</summary>
+    protected void StepDense(int m)
+    {
+        var first = NextBatch(m);
+        DenseLayout!.TrainStep(Data.BatchInputs(first, m), Data.BatchTargets(first, m), m, Eta);
+    }
+
+    /// <summary>One object-graph training step on the next mini-batch of <paramref name="m"/> samples.</summary>
+    protected void StepObjectGraph(int m)
+    {
+        var first = NextBatch(m);
+        ObjectGraphLayout!.TrainStep(Data.BatchInputs(first, m), Data.BatchTargets(first, m), m, Eta);
+    }
+
+    /// <summary>Releases the layouts that hold native memory or threads (the EcsNet world, the dense buffers).</summary>
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        Ecs?.Dispose();
+        DenseLayout?.Dispose();
+    }
 
     /// <summary>
     /// Sample data for a workload. Synthetic MNIST-like data for now; the single place to swap in MNIST

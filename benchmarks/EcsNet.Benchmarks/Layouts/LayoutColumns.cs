@@ -22,8 +22,8 @@ internal static class LayoutColumns
     }
 
     /// <summary>
-    /// Median time per invocation in nanoseconds, if the case ran. The median, not the mean: the issue quotes
-    /// medians, and it is robust against the odd iteration disturbed by another process.
+    /// Median time per invocation in nanoseconds, if the case ran. The median, not the mean: the targets in
+    /// benchmarks/README.md are medians, and it is robust against the odd iteration disturbed by another process.
     /// </summary>
     public static double? MedianNanoseconds(Summary summary, BenchmarkCase benchmarkCase) =>
         summary[benchmarkCase]?.ResultStatistics?.Median;

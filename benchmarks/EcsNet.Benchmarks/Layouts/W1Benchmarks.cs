@@ -9,11 +9,8 @@ namespace EcsNet.Benchmarks.Layouts;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(LayoutConfig))]
-public partial class W1Benchmarks : LayoutBenchmarkBase
+public class W1Benchmarks : LayoutBenchmarkBase
 {
-    private DenseNetwork _dense = null!;
-    private ObjectGraphNetwork _objectGraph = null!;
-
     /// <summary>Mini-batch size m.</summary>
     [Params(1, 32)]
     public int Batch { get; set; }
@@ -23,32 +20,18 @@ public partial class W1Benchmarks : LayoutBenchmarkBase
     {
         Console.WriteLine(LayoutCheck.Verify());
         Initialize(NetworkSetup.Create([784, 100, 10], ParameterSeed), LoadData(10_000, 784, 10));
-        _dense = new DenseNetwork(Setup, maxBatch: Batch);
-        _objectGraph = new ObjectGraphNetwork(Setup);
-        SetupEcsNet();
-    }
-
-    [GlobalCleanup]
-    public void GlobalCleanup()
-    {
-        CleanupEcsNet();
-        _dense.Dispose();
+        DenseLayout = new DenseNetwork(Setup, maxBatch: Batch);
+        ObjectGraphLayout = new ObjectGraphNetwork(Setup);
+        Console.WriteLine(EcsNetLayout.Verify(Setup, Data, Batch));
+        Ecs = Setup.BuildNetwork();
     }
 
     [Benchmark(Baseline = true)]
-    public void Dense()
-    {
-        var first = NextBatch(Batch);
-        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void Dense() => StepDense(Batch);
 
     [Benchmark]
-    public void ObjectGraph()
-    {
-        var first = NextBatch(Batch);
-        _objectGraph.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void ObjectGraph() => StepObjectGraph(Batch);
 
-    // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
-    partial void SetupEcsNet();
+    [Benchmark]
+    public void EcsNet() => StepEcsNet(Batch);
 }

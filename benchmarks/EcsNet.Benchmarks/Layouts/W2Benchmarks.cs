@@ -10,44 +10,26 @@ namespace EcsNet.Benchmarks.Layouts;
 [MemoryDiagnoser]
 [Config(typeof(LayoutConfig))]
 [SamplesPerStep(1)]
-public partial class W2Benchmarks : LayoutBenchmarkBase
+public class W2Benchmarks : LayoutBenchmarkBase
 {
     /// <summary>Mini-batch size (incremental learning).</summary>
     public const int Batch = 1;
-
-    private DenseNetwork _dense = null!;
-    private ObjectGraphNetwork _objectGraph = null!;
 
     [GlobalSetup]
     public void GlobalSetup()
     {
         Initialize(NetworkSetup.Create([2, 3, 1], ParameterSeed), TrainingData.Xor());
-        _dense = new DenseNetwork(Setup, maxBatch: Batch);
-        _objectGraph = new ObjectGraphNetwork(Setup);
-        SetupEcsNet();
-    }
-
-    [GlobalCleanup]
-    public void GlobalCleanup()
-    {
-        CleanupEcsNet();
-        _dense.Dispose();
+        DenseLayout = new DenseNetwork(Setup, maxBatch: Batch);
+        ObjectGraphLayout = new ObjectGraphNetwork(Setup);
+        Ecs = Setup.BuildNetwork();
     }
 
     [Benchmark(Baseline = true)]
-    public void Dense()
-    {
-        var first = NextBatch(Batch);
-        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void Dense() => StepDense(Batch);
 
     [Benchmark]
-    public void ObjectGraph()
-    {
-        var first = NextBatch(Batch);
-        _objectGraph.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void ObjectGraph() => StepObjectGraph(Batch);
 
-    // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
-    partial void SetupEcsNet();
+    [Benchmark]
+    public void EcsNet() => StepEcsNet(Batch);
 }

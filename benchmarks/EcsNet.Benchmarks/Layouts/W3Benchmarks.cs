@@ -15,12 +15,10 @@ namespace EcsNet.Benchmarks.Layouts;
 [MemoryDiagnoser]
 [Config(typeof(LayoutConfig))]
 [SamplesPerStep(Batch)]
-public partial class W3Benchmarks : LayoutBenchmarkBase
+public class W3Benchmarks : LayoutBenchmarkBase
 {
     /// <summary>Mini-batch size.</summary>
     public const int Batch = 32;
-
-    private DenseNetwork _dense = null!;
 
     /// <summary>Threads per training step.</summary>
     [Params(1, 2)]
@@ -30,25 +28,13 @@ public partial class W3Benchmarks : LayoutBenchmarkBase
     public void GlobalSetup()
     {
         Initialize(NetworkSetup.Create([1024, 1024, 1024, 10], ParameterSeed), LoadData(2_048, 1024, 10));
-        _dense = new DenseNetwork(Setup, maxBatch: Batch, threads: Threads);
-        SetupEcsNet();
-    }
-
-    [GlobalCleanup]
-    public void GlobalCleanup()
-    {
-        CleanupEcsNet();
-        _dense.Dispose();
+        DenseLayout = new DenseNetwork(Setup, maxBatch: Batch, threads: Threads);
+        Ecs = Setup.BuildNetwork(Threads);
     }
 
     [Benchmark(Baseline = true)]
-    public void Dense()
-    {
-        var first = NextBatch(Batch);
-        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void Dense() => StepDense(Batch);
 
-    // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs
-    // (use Threads for the EcsNet thread count).
-    partial void SetupEcsNet();
+    [Benchmark]
+    public void EcsNet() => StepEcsNet(Batch);
 }

@@ -12,7 +12,7 @@ namespace EcsNet.Benchmarks.Layouts;
 [MemoryDiagnoser]
 [Config(typeof(LayoutConfig))]
 [SamplesPerStep(Batch)]
-public partial class W4Benchmarks : LayoutBenchmarkBase
+public class W4Benchmarks : LayoutBenchmarkBase
 {
     /// <summary>Mini-batch size.</summary>
     public const int Batch = 32;
@@ -20,43 +20,24 @@ public partial class W4Benchmarks : LayoutBenchmarkBase
     /// <summary>Fraction of synapses kept.</summary>
     public const double KeepFraction = 0.1;
 
-    private DenseNetwork _dense = null!;
-    private ObjectGraphNetwork _objectGraph = null!;
-
     [GlobalSetup]
     public void GlobalSetup()
     {
         int[] sizes = [784, 100, 10];
         Initialize(NetworkSetup.Create(sizes, ParameterSeed, KeepFraction), LoadData(10_000, 784, 10));
-        _dense = new DenseNetwork(NetworkSetup.Create(sizes, ParameterSeed), maxBatch: Batch);
-        _objectGraph = new ObjectGraphNetwork(Setup);
-        SetupEcsNet();
-    }
-
-    [GlobalCleanup]
-    public void GlobalCleanup()
-    {
-        CleanupEcsNet();
-        _dense.Dispose();
+        DenseLayout = new DenseNetwork(NetworkSetup.Create(sizes, ParameterSeed), maxBatch: Batch);
+        ObjectGraphLayout = new ObjectGraphNetwork(Setup);
+        Ecs = Setup.BuildNetwork();
     }
 
     /// <summary>The unpruned W1 network on the dense layout: the cost pruning has to undercut.</summary>
     [Benchmark(Baseline = true)]
-    public void DenseUnpruned()
-    {
-        var first = NextBatch(Batch);
-        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void DenseUnpruned() => StepDense(Batch);
 
     /// <summary>The object graph holding only the surviving 10% of synapses.</summary>
     [Benchmark]
-    public void ObjectGraphPruned()
-    {
-        var first = NextBatch(Batch);
-        _objectGraph.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void ObjectGraphPruned() => StepObjectGraph(Batch);
 
-    // EcsNet layout (pruned, built from Setup): implement these and add [Benchmark] public void EcsNet()
-    // in Layouts/EcsNetLayout.cs.
-    partial void SetupEcsNet();
+    [Benchmark]
+    public void EcsNet() => StepEcsNet(Batch);
 }

@@ -13,12 +13,10 @@ namespace EcsNet.Benchmarks.Layouts;
 [MemoryDiagnoser]
 [Config(typeof(ScalingConfig))]
 [SamplesPerStep(Batch)]
-public partial class W5Benchmarks : LayoutBenchmarkBase
+public class W5Benchmarks : LayoutBenchmarkBase
 {
     /// <summary>Mini-batch size.</summary>
     public const int Batch = 32;
-
-    private DenseNetwork _dense = null!;
 
     /// <summary>Nominal synapse count; the column uses the exact count of the chosen shape.</summary>
     [Params(1_000, 10_000, 100_000, 1_000_000, 10_000_000)]
@@ -29,24 +27,13 @@ public partial class W5Benchmarks : LayoutBenchmarkBase
     {
         var sizes = NetworkSetup.SingleHiddenLayerWithSynapses(Synapses);
         Initialize(NetworkSetup.Create(sizes, ParameterSeed), LoadData(1_024, sizes[0], sizes[^1]));
-        _dense = new DenseNetwork(Setup, maxBatch: Batch);
-        SetupEcsNet();
-    }
-
-    [GlobalCleanup]
-    public void GlobalCleanup()
-    {
-        CleanupEcsNet();
-        _dense.Dispose();
+        DenseLayout = new DenseNetwork(Setup, maxBatch: Batch);
+        Ecs = Setup.BuildNetwork();
     }
 
     [Benchmark(Baseline = true)]
-    public void Dense()
-    {
-        var first = NextBatch(Batch);
-        _dense.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void Dense() => StepDense(Batch);
 
-    // EcsNet layout: implement these and add [Benchmark] public void EcsNet() in Layouts/EcsNetLayout.cs.
-    partial void SetupEcsNet();
+    [Benchmark]
+    public void EcsNet() => StepEcsNet(Batch);
 }

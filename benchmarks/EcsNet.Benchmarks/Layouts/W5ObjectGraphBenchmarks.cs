@@ -16,8 +16,6 @@ public class W5ObjectGraphBenchmarks : LayoutBenchmarkBase
     /// <summary>Mini-batch size.</summary>
     public const int Batch = 32;
 
-    private ObjectGraphNetwork _objectGraph = null!;
-
     /// <summary>Nominal synapse count; the column uses the exact count of the chosen shape.</summary>
     [Params(1_000, 10_000, 100_000, 1_000_000)]
     public int Synapses { get; set; }
@@ -27,13 +25,9 @@ public class W5ObjectGraphBenchmarks : LayoutBenchmarkBase
     {
         var sizes = NetworkSetup.SingleHiddenLayerWithSynapses(Synapses);
         Initialize(NetworkSetup.Create(sizes, ParameterSeed), LoadData(1_024, sizes[0], sizes[^1]));
-        _objectGraph = new ObjectGraphNetwork(Setup);
+        ObjectGraphLayout = new ObjectGraphNetwork(Setup);
     }
 
     [Benchmark]
-    public void ObjectGraph()
-    {
-        var first = NextBatch(Batch);
-        _objectGraph.TrainStep(Data.BatchInputs(first, Batch), Data.BatchTargets(first, Batch), Batch, Eta);
-    }
+    public void ObjectGraph() => StepObjectGraph(Batch);
 }

@@ -30,27 +30,49 @@ internal static class GatesCommand
             The lectures' logic units with hand-set weights (CENG 506, after Andrew Ng): AND = g(−30 + 20x₁ + 20x₂),
             OR = g(−10 + 20x₁ + 20x₂), (NOT x₁) AND (NOT x₂) = g(10 − 20x₁ − 20x₂), NAND = g(30 − 20x₁ − 20x₂), and
             XNOR = OR(AND, NOR) as a 2-2-1 network; each printed with its weights and truth table.
-            With --train, a single step unit learns AND, OR and NAND with the perceptron rule Δwᵢ = η(t − o)xᵢ, and fails
-            on XOR, which is not linearly separable.
+            With --train, a single unit learns AND, OR and NAND with the perceptron rule Δwᵢ = η(t − o)xᵢ (Utah,
+            Garreta) on a step or sign unit, or with the delta rule on the linear unit read through the threshold, and
+            fails on XOR, which is not linearly separable.
 
             Examples:
               ecsnet gates
               ecsnet gates --train --lr 0.1
+              ecsnet gates --train --rule delta --unit sign --lr 0.05 --mode batch
             """);
         var train = new Option<bool>("--train") { Description = "Learn the gates with the perceptron rule instead of setting the weights" };
         var lr = new Option<float>("--lr") { Description = "Perceptron learning rate η", DefaultValueFactory = _ => 0.1f };
         var epochs = new Option<int>("--epochs") { Description = "Epoch limit of the perceptron rule", DefaultValueFactory = _ => 100 };
-        command.Add(train);
-        command.Add(lr);
-        command.Add(epochs);
-        command.SetAction(p => p.GetValue(train)
-            ? PerceptronGates.Run(context, p.GetValue(lr), p.GetValue(epochs))
-            : HandSet(context));
+        var rule = new Option<string?>("--rule") { Description = "With --train: perceptron (default) | delta" };
+        var unit = new Option<string?>("--unit") { Description = "With --train: step (outputs 0/1, default) | sign (outputs −1/+1)" };
+        var mode = new Option<string?>("--mode") { Description = "With --rule delta: incremental (default) | batch (Utah's GRADIENT-DESCENT)" };
+        var json = Options.Opt.Json();
+        foreach (var option in new Option[] { train, lr, epochs, rule, unit, mode, json })
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(p =>
+        {
+            if (!p.GetValue(train) && (p.GetValue(rule) is not null || p.GetValue(unit) is not null || p.GetValue(mode) is not null))
+            {
+                throw new UsageException("--rule, --unit and --mode go with --train");
+            }
+
+            return p.GetValue(train)
+                ? SingleUnitGates.Run(context, p.GetValue(rule) ?? "perceptron", p.GetValue(unit) ?? "step", p.GetValue(mode), p.GetValue(lr), p.GetValue(epochs), p.GetValue(json))
+                : HandSet(context, p.GetValue(json));
+        });
         return command;
     }
 
-    private static int HandSet(CliContext context)
+    private static int HandSet(CliContext context, bool json)
     {
+        if (json)
+        {
+            HandSetJson(new Output.JsonLines(context.Out));
+            return ExitCodes.Success;
+        }
+
         var console = context.Console();
         var c = CultureInfo.InvariantCulture;
         foreach (var (name, bias, w1, w2) in Units)
@@ -69,11 +91,7 @@ internal static class GatesCommand
             console.Write(table);
         }
 
-        // XNOR: hidden a₁ = x₁ AND x₂, a₂ = (NOT x₁) AND (NOT x₂); output a₁ OR a₂.
-        using var xnor = new NetworkBuilder().Input(2)
-            .Dense(2, ActivationFunction.Sigmoid).Weights(1, [[20, 20], [-20, -20]]).Biases(1, [-30, 10])
-            .Dense(1, ActivationFunction.Sigmoid).Weights(2, [[20, 20]]).Biases(2, [-10])
-            .Build();
+        using var xnor = Xnor();
         console.WriteLine("XNOR = (x1 AND x2) OR ((NOT x1) AND (NOT x2)), a 2-2-1 network:");
         console.WriteLine("  a1 = g(-30 + 20x1 + 20x2), a2 = g(10 - 20x1 - 20x2), f = g(-10 + 20a1 + 20a2)");
         var xt = new Table().AddColumns("x1", "x2", "a1 (AND)", "a2 (NOR)", "f = a (OR)", "output");
@@ -88,6 +106,45 @@ internal static class GatesCommand
         console.Write(xt);
         return ExitCodes.Success;
     }
+
+    /// <summary>One line per gate: the weights, and for each input z, a and the output read at 0.5.</summary>
+    private static void HandSetJson(Output.JsonLines lines)
+    {
+        foreach (var (name, bias, w1, w2) in Units)
+        {
+            using var unit = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid).Weights(1, [[w1, w2]]).Biases(1, [bias]).Build();
+            lines.Write(new
+            {
+                type = "gate",
+                gate = name,
+                weights = new[] { w1, w2 },
+                bias,
+                rows = Inputs.Select(x =>
+                {
+                    var a = unit.Predict([x.X1, x.X2])[0];
+                    return new { x = new[] { x.X1, x.X2 }, z = unit.Value(NeuronValue.NetInput, 1, 0), a, output = a > 0.5f ? 1 : 0 };
+                }).ToArray(),
+            });
+        }
+
+        using var xnor = Xnor();
+        lines.Write(new
+        {
+            type = "gate",
+            gate = "XNOR",
+            rows = Inputs.Select(x =>
+            {
+                var f = xnor.Predict([x.X1, x.X2])[0];
+                return new { x = new[] { x.X1, x.X2 }, hidden = new[] { xnor.Value(NeuronValue.Activation, 1, 0), xnor.Value(NeuronValue.Activation, 1, 1) }, a = f, output = f > 0.5f ? 1 : 0 };
+            }).ToArray(),
+        });
+    }
+
+    /// <summary>XNOR: hidden a₁ = x₁ AND x₂, a₂ = (NOT x₁) AND (NOT x₂); output a₁ OR a₂.</summary>
+    internal static Network Xnor() => new NetworkBuilder().Input(2)
+        .Dense(2, ActivationFunction.Sigmoid).Weights(1, [[20, 20], [-20, -20]]).Biases(1, [-30, 10])
+        .Dense(1, ActivationFunction.Sigmoid).Weights(2, [[20, 20]]).Biases(2, [-10])
+        .Build();
 
     /// <summary>"-30 + 20x1 + 20x2".</summary>
     internal static string Term(float bias, float w1, float w2)

@@ -10,16 +10,19 @@ using Spectre.Console;
 
 namespace EcsNet.Cli.Commands;
 
-/// <summary><c>ecsnet gradcheck</c>: backprop against central differences, worst relative error per layer.</summary>
+/// <summary><c>ecsnet gradcheck</c>: backprop against finite differences, worst relative error per layer, and what the
+/// estimate cost against one backpropagation.</summary>
 internal static class GradCheckCommand
 {
     public static Command Create(CliContext context)
     {
         var command = HelpText.Command("gradcheck", """
-            Backpropagation against central differences: worst relative error per layer.
+            Backpropagation against finite differences: worst relative error per layer, passes and time.
 
-            Compare backpropagation's ∂C/∂w and ∂C/∂b with central differences (C(θ+ε) − C(θ−ε)) / 2ε for every weight
-            and bias, and print the worst relative error |g_bp − g_fd| / max(|g_bp| + |g_fd|, 1e-4) per layer.
+            Compare backpropagation's ∂C/∂w and ∂C/∂b with central differences (C(θ+ε) − C(θ−ε)) / 2ε, or with
+            --difference one-sided (C(θ+ε) − C(θ)) / ε, for every weight and bias, and print the worst relative error
+            |g_bp − g_fd| / max(|g_bp| + |g_fd|, 1e-4) per layer. Then the Seoul deck's argument on your network: the
+            forward passes and the time the estimate took against one backpropagation for the same gradient.
             Backprop runs in float, so errors below 1e-2 pass (typically about 1e-4). Exit code 1 when the check fails.
             Without data, random inputs and targets are used.
 
@@ -38,8 +41,10 @@ internal static class GradCheckCommand
         var epsilon = new Option<double>("--epsilon") { Description = "The finite-difference step ε", DefaultValueFactory = _ => 1e-6 };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted relative error", DefaultValueFactory = _ => 1e-2 };
         var seed = Opt.Seed();
+        var noBias = Opt.NoBias();
+        var difference = new Option<string>("--difference") { Description = "central | one-sided", DefaultValueFactory = _ => "central" };
         var json = Opt.Json();
-        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, seed, json })
+        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, difference, noBias, seed, json })
         {
             command.Add(option);
         }
@@ -51,16 +56,22 @@ internal static class GradCheckCommand
                 throw new UsageException("--samples must be at least 1, --epsilon and --tolerance greater than 0");
             }
 
+            var differenceKind = p.GetValue(difference)!.Trim().ToLowerInvariant() switch
+            {
+                "central" => FiniteDifference.Central,
+                "one-sided" or "onesided" or "forward" => FiniteDifference.OneSided,
+                var other => throw new UsageException($"--difference: unknown estimator '{other}' (valid: central, one-sided)"),
+            };
             var modelPath = p.GetValue(model);
             var layersText = p.GetValue(layers);
-            if (modelPath is not null && (layersText is not null || p.GetValue(activation) is not null))
+            if (modelPath is not null && (layersText is not null || p.GetValue(activation) is not null || p.GetValue(noBias)))
             {
-                throw new UsageException("give either --model or --layers/--activation, not both");
+                throw new UsageException("give either --model or --layers/--activation/--no-bias, not both");
             }
 
             using var network = modelPath is not null
                 ? Models.Load(modelPath).Network
-                : NetworkFactory.Build(layersText ?? "4,5,3", p.GetValue(activation), "sigmoid", p.GetValue(init)!, p.GetValue(seed), null);
+                : NetworkFactory.Build(layersText ?? "4,5,3", p.GetValue(activation), "sigmoid", p.GetValue(init)!, p.GetValue(seed), null, bias: !p.GetValue(noBias));
             if (p.GetValue(cost) is { } c)
             {
                 network.Cost = CostFunction.ByName(c, network.OutputLayer.Function);
@@ -70,7 +81,7 @@ internal static class GradCheckCommand
                 ? RandomData(network, Math.Max(1, p.GetValue(samples)), p.GetValue(seed))
                 : DataSources.ForPrediction(p.GetValue(dataset), p.GetValue(data), null, null, p.GetValue(seed));
             set.CheckFits(network, modelPath is null ? "the network" : $"model {modelPath}");
-            var report = GradientCheck.Run(network, set, p.GetValue(samples), p.GetValue(epsilon));
+            var report = GradientCheck.Run(network, set, p.GetValue(samples), p.GetValue(epsilon), differenceKind);
             var passed = report.Passed(p.GetValue(tolerance));
             Print(context, network, report, passed, p.GetValue(tolerance), p.GetValue(json));
             return passed ? ExitCodes.Success : ExitCodes.TrainingFailure;
@@ -108,6 +119,10 @@ internal static class GradCheckCommand
         return new DataSet("random", inputs, targets, network.InputSize, n);
     }
 
+    private static string Seconds(double s) => s < 1e-3
+        ? (s * 1e6).ToString("0.#", CultureInfo.InvariantCulture) + " µs"
+        : s < 1 ? (s * 1e3).ToString("0.##", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.##", CultureInfo.InvariantCulture) + " s";
+
     private static void Print(CliContext context, Network network, GradientCheckReport report, bool passed, double tolerance, bool json)
     {
         var c = CultureInfo.InvariantCulture;
@@ -115,6 +130,7 @@ internal static class GradCheckCommand
         {
             new JsonLines(context.Out).Write(new
             {
+                type = "check",
                 network = NetworkFactory.Describe(network),
                 cost = network.Cost.Name,
                 samples = report.Samples,
@@ -123,6 +139,10 @@ internal static class GradCheckCommand
                 worst_error = report.WorstError,
                 tolerance,
                 passed,
+                difference = report.Cost.Difference == FiniteDifference.Central ? "central" : "one-sided",
+                forward_passes = report.Cost.ForwardPasses,
+                backprop_seconds = report.Cost.BackpropSeconds,
+                estimate_seconds = report.Cost.EstimateSeconds,
                 layers = report.Layers.Select(l => new
                 {
                     layer = l.Layer,
@@ -152,6 +172,12 @@ internal static class GradCheckCommand
             console.WriteLine($"worst: {where}: backprop {w.Backprop.ToString("G6", c)}, finite difference {w.FiniteDifference.ToString("G6", c)}, relative error {w.RelativeError.ToString("0.00E+00", c)}");
         }
 
+        var k = report.Cost;
+        var estimator = k.Difference == FiniteDifference.Central ? "central differences" : "one-sided differences";
+        context.Out.WriteLine($"cost of the estimate: {estimator} took {k.ForwardPasses.ToString("N0", c)} forward passes of one sample " +
+            $"({(k.Difference == FiniteDifference.Central ? "2" : "1")} per parameter and sample{(k.Difference == FiniteDifference.OneSided ? ", plus the unperturbed one" : "")}) " +
+            $"in {Seconds(k.EstimateSeconds)}; backpropagation gave every gradient in one forward and one backward pass per sample " +
+            $"({report.Samples.ToString(c)} + {report.Samples.ToString(c)}) in {Seconds(k.BackpropSeconds)}: {k.Ratio.ToString("N0", c)}× longer (wall clock, this run)");
         console.WriteLine(passed
             ? $"PASSED: every relative error is below {tolerance.ToString("G3", c)}"
             : $"FAILED: relative error {report.WorstError.ToString("0.00E+00", c)} is not below {tolerance.ToString("G3", c)}");

@@ -51,6 +51,11 @@ internal static class TrainRunner
 
         var (network, modelCost, spec) = CreateNetwork(p, o, problem, modelPath, layers, seed);
         using var owned = network;
+        if (p.GetValue(o.FrozenBiases))
+        {
+            network.FreezeBiases();
+        }
+
         if (p.GetValue(o.Resume))
         {
             options = Resumed(network, spec, modelPath, options, p.GetValue(o.Optimizer));
@@ -202,15 +207,16 @@ internal static class TrainRunner
     {
         var activation = p.GetValue(o.Activation);
         var init = p.GetValue(o.Init);
+        var noBias = p.GetValue(o.NoBias);
         if (modelPath is null)
         {
             return (NetworkFactory.Build(layers ?? problem.Defaults.Layers, activation, problem.Defaults.Activation,
-                init ?? problem.Defaults.Init, seed, problem.Train), null, null);
+                init ?? problem.Defaults.Init, seed, problem.Train, bias: !noBias), null, null);
         }
 
-        if (layers is not null || activation is not null || init is not null)
+        if (layers is not null || activation is not null || init is not null || noBias)
         {
-            throw new UsageException("--model gives the network: drop --layers, --activation and --init");
+            throw new UsageException("--model gives the network: drop --layers, --activation, --init and --no-bias");
         }
 
         var loaded = Models.Load(modelPath);

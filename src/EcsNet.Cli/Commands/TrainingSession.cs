@@ -9,6 +9,13 @@ namespace EcsNet.Cli.Commands;
 internal static class TrainingSession
 {
     /// <summary>Trains, printing epoch lines (every <paramref name="logEvery"/>-th), a progress bar, or JSON lines.</summary>
+    /// <param name="context">Where to write, and the cancellation (Ctrl-C).</param>
+    /// <param name="trainer">The trainer, with the run's options.</param>
+    /// <param name="network">The network being trained.</param>
+    /// <param name="train">The training set.</param>
+    /// <param name="test">The test set, evaluated each epoch, or null.</param>
+    /// <param name="mode">Epoch lines, progress bar, JSON lines or quiet.</param>
+    /// <param name="logEvery">Print every this-many-th epoch (and the last).</param>
     /// <param name="classification">False for numeric targets: no accuracy is printed.</param>
     public static TrainingResult Run(CliContext context, Trainer trainer, Network network, DataSet train, DataSet? test,
         OutputMode mode, int logEvery, bool classification)

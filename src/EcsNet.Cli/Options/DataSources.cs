@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Persistence;
 using EcsNet.Training;
 
@@ -92,7 +93,7 @@ internal static class DataSources
             case "iris":
                 return Finish(name, Iris.Load(), null, normalize ?? "zscore", testFraction ?? 1.0 / 3, split, IrisDefaults);
             case "mnist":
-                var (train, test) = Mnist.LoadEmbedded();
+                var (train, test) = Mnist10k.Load();
                 return Finish("mnist-10k", train, test, normalize ?? "none", testFraction ?? 0, split, MnistDefaults);
         }
 

@@ -33,6 +33,11 @@ internal static class Models
     }
 
     /// <summary>Saves atomically (temporary file, flush, rename): the target is always an old or a new complete model.</summary>
+    /// <param name="network">The network to save.</param>
+    /// <param name="path">The model file to write.</param>
+    /// <param name="normalizer">The input normalisation fitted on the training data, or null.</param>
+    /// <param name="classNames">The class names of the labels, or null.</param>
+    /// <param name="dataset">The built-in data set the model was trained on, or null.</param>
     /// <param name="state">With <c>--save-state</c>: what resuming the run needs (optimiser moments, epochs done).</param>
     public static void Save(Network network, string path, Normalizer? normalizer, string[]? classNames, string? dataset, RunState? state = null)
     {

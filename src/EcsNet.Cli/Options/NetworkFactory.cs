@@ -11,7 +11,7 @@ internal static class NetworkFactory
     /// <paramref name="defaultActivation"/> applies when <paramref name="activation"/> is null: a list that does not fit
     /// the layer count is stretched as "hidden layers like the first entry, output like the last".
     /// </summary>
-    public static Network Build(string layersText, string? activation, string defaultActivation, string init, long seed, DataSet? data)
+    public static Network Build(string layersText, string? activation, string defaultActivation, string init, long seed, DataSet? data, bool bias = true)
     {
         var sizes = Parse.Layers(layersText);
         if (data is not null && (sizes[0] != data.InputSize || sizes[^1] != data.OutputSize))
@@ -22,7 +22,7 @@ internal static class NetworkFactory
 
         var activations = Parse.Activations(activation ?? Stretch(defaultActivation, sizes.Length - 1), sizes.Length - 1);
         var initializer = Initializer.Parse(init);
-        return NetworkBuilder.FullyConnected(sizes, activations, initializer, seed);
+        return NetworkBuilder.FullyConnected(sizes, activations, bias, initializer, seed);
     }
 
     /// <summary>"784-30-10 sigmoid" or "2-4-1 tanh,sigmoid".</summary>

@@ -57,7 +57,7 @@ internal static class Opt
 
     public static Option<string?> Activation(string defaultText) => new("--activation")
     {
-        Description = $"Activation of every layer, or a comma list per layer: step, sign, linear, sigmoid, tanh, hardtanh, relu, leaky-relu, softmax (default: {defaultText})",
+        Description = $"Activation of every layer, or a comma list per layer: step, sign, linear, sigmoid, tanh, hardtanh, relu, leaky-relu[:SLOPE, default 0.01], softmax (default: {defaultText})",
     };
 
     public static Option<string?> Cost(string defaultText) => new("--cost")
@@ -125,6 +125,29 @@ internal static class Opt
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "No progress output; only the final summary",
+    };
+
+    public static Option<string?> BatchGradient() => new("--batch-gradient")
+    {
+        Description = "How a mini-batch's gradients combine: mean (D = Δ/m, Unicamp; default) | sum (Δ, Mitchell/Utah, Seoul's batch_update)",
+    };
+
+    /// <summary>Reads <see cref="BatchGradient"/>'s value; null means the default, the mean.</summary>
+    public static Training.BatchGradient ParseBatchGradient(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "mean" => Training.BatchGradient.Mean,
+        "sum" => Training.BatchGradient.Sum,
+        _ => throw new UsageException($"--batch-gradient: unknown value '{text}' (valid: mean, sum)"),
+    };
+
+    public static Option<bool> FrozenBiases() => new("--frozen-biases")
+    {
+        Description = "Keep every bias fixed while training (Mazur's worked example does)",
+    };
+
+    public static Option<bool> NoBias() => new("--no-bias")
+    {
+        Description = "Build the layers without biases (z = Σ w a, as in Utah's Z = XW)",
     };
 
     public static Option<int?> Threads() => new("--threads")

@@ -23,8 +23,8 @@ internal sealed class TrainOptionSet
     public Option<string?> Layers { get; } = Opt.Layers("per data set, see below");
     public Option<string?> Activation { get; } = Opt.Activation("per data set, see below");
     public Option<string?> Cost { get; } = Opt.Cost("quadratic");
-    public Option<string?> Init { get; } = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | zero | xavier | he (default: gaussian, N(0,1); xavier for the 2-D sets)" };
-    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | rmsprop | adam (default: sgd)" };
+    public Option<string?> Init { get; } = new("--init") { Description = "Initial weights: gaussian | uniform:EPS | uniform01 (U(0,1), Seoul) | zero | xavier | he (default: gaussian, N(0,1); xavier for the 2-D sets)" };
+    public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "sgd | momentum:0.9 | nesterov:0.9 | adagrad | adadelta | rmsprop | adam | adamax | nadam (default: sgd)" };
     public Option<float?> LearningRate { get; } = Opt.LearningRate("per data set, see below");
     public Option<string?> LrDecay { get; } = new("--lr-decay") { Description = "none | step:GAMMA:EVERY | exp:K (default: none)" };
     public Option<int?> Batch { get; } = Opt.Batch("per data set, see below");
@@ -43,6 +43,10 @@ internal sealed class TrainOptionSet
     public Option<string?> MaxMemory { get; } = Opt.MaxMemory();
     public Option<string?> Verbosity { get; } = Opt.Verbosity();
     public Option<int?> LogEvery { get; } = Opt.LogEvery();
+    public Option<bool> NoBias { get; } = Opt.NoBias();
+    public Option<bool> FrozenBiases { get; } = Opt.FrozenBiases();
+    public Option<string?> BatchGradient { get; } = Opt.BatchGradient();
+    public Option<string?> Order { get; } = new("--order") { Description = "Sample order in each epoch: shuffled (default) | in-order (Mitchell's incremental rule)" };
     public Option<bool> Json { get; } = Opt.Json();
     public Option<bool> Quiet { get; } = Opt.Quiet();
 
@@ -53,7 +57,8 @@ internal sealed class TrainOptionSet
                  {
                      Dataset, Data, Label, Target, Delimiter, Normalize, TestFraction, Model, Resume, Layers, Activation, Cost, Init,
                      Optimizer, LearningRate, LrDecay, Batch, Epochs, L1, L2, Validation, EarlyStop, ErrorThreshold, Seed, Threads,
-                     Save, SaveState, Checkpoint, Plot, Metrics, MaxMemory, Verbosity, LogEvery, Json, Quiet,
+                     Save, SaveState, Checkpoint, Plot, Metrics, MaxMemory, Verbosity, LogEvery, NoBias, FrozenBiases, BatchGradient, Order,
+                     Json, Quiet,
                  })
         {
             command.Add(option);
@@ -89,5 +94,15 @@ internal sealed class TrainOptionSet
         EarlyStopPatience = p.GetValue(EarlyStop) ?? defaults.EarlyStopPatience,
         ErrorThreshold = p.GetValue(ErrorThreshold) ?? defaults.ErrorThreshold,
         Seed = p.GetValue(Seed),
+        BatchGradient = p.GetValue(BatchGradient) is { } gradient ? Opt.ParseBatchGradient(gradient) : defaults.BatchGradient,
+        Shuffle = p.GetValue(Order) is { } order ? ParseOrder(order) : defaults.Shuffle,
+    };
+
+    /// <summary>Reads --order: shuffled (every epoch, the default) or in-order (the stored order).</summary>
+    private static bool ParseOrder(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "shuffled" => true,
+        "in-order" => false,
+        _ => throw new UsageException($"--order: unknown order '{text}' (valid: shuffled, in-order)"),
     };
 }

@@ -36,4 +36,13 @@ internal static class Fmt
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}:{t.Seconds:00}");
     }
+
+    /// <summary>The shortest text that reads back as the same float: 0.05, not 0.050000001.</summary>
+    public static string Short(float value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A float-precision figure such as a cost, in its shortest float form.</summary>
+    public static string Short(double value) => ((float)value).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>(v₁, v₂, …) in shortest form.</summary>
+    public static string Vector(IEnumerable<float> values) => "(" + string.Join(", ", values.Select(Short)) + ")";
 }

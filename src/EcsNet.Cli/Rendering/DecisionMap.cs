@@ -27,32 +27,65 @@ internal sealed class DecisionMap
 
     public float this[int row, int column] => P[row * Columns + column];
 
-    /// <summary>Feeds the cell centres forward as one batch.</summary>
-    public static DecisionMap Compute(Network network, int columns, int rows)
+    /// <summary>Feeds the cell centres (as <paramref name="features"/>, by default the coordinates) forward as one batch.</summary>
+    public static DecisionMap Compute(Network network, int columns, int rows, PlaygroundFeatures? features = null)
+        => ComputeAll(network, columns, rows, features)[^1];
+
+    /// <summary>
+    /// One feed-forward pass over the grid: the map of every hidden neuron (layer by layer) and, last, the output's.
+    /// A hidden neuron's activation is shown as the Playground does, scaled from its layer's range to [0, 1].
+    /// </summary>
+    public static IReadOnlyList<DecisionMap> ComputeAll(Network network, int columns, int rows, PlaygroundFeatures? features = null)
     {
+        features ??= PlaygroundFeatures.Plain;
         var m = columns * rows;
-        var inputs = new float[2 * m];
+        var n0 = features.Count;
+        var inputs = new float[n0 * m];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
                 var i = r * columns + c;
-                inputs[2 * i] = X(c, columns);
-                inputs[2 * i + 1] = -X(r, rows);
+                features.Map(X(c, columns), -X(r, rows), inputs.AsSpan(n0 * i, n0));
             }
         }
 
         network.LoadBatch(inputs, [], m);
         network.Forward();
-        var outputs = network.Outputs;
-        var symmetric = Classification.Threshold(network.OutputLayer.Function) == 0f;
-        var p = new float[m];
-        for (var i = 0; i < m; i++)
+        var maps = new List<DecisionMap>();
+        for (var l = 1; l < network.Layers.Count - 1; l++)
         {
-            p[i] = Math.Clamp(symmetric ? (outputs[i] + 1f) / 2f : outputs[i], 0f, 1f);
+            var layer = network.Layers[l];
+            var name = layer.Function!.Name;
+            for (var j = 0; j < layer.Size; j++)
+            {
+                var p = new float[m];
+                for (var i = 0; i < m; i++)
+                {
+                    var a = network.Value(NeuronValue.Activation, l, j, i);
+                    // Unbounded units (ReLU, linear) are squashed by tanh so the colour still says sign and size.
+                    p[i] = name switch
+                    {
+                        "sigmoid" or "step" => a,
+                        "tanh" or "sign" or "hardtanh" => (a + 1f) / 2f,
+                        _ => (MathF.Tanh(a) + 1f) / 2f,
+                    };
+                }
+
+                maps.Add(new DecisionMap(columns, rows, p));
+            }
         }
 
-        return new DecisionMap(columns, rows, p);
+        var outputs = network.Outputs;
+        var symmetric = Classification.Threshold(network.OutputLayer.Function) == 0f;
+        var output = new float[m];
+        for (var i = 0; i < m; i++)
+        {
+            output[i] = Math.Clamp(symmetric ? (outputs[i] + 1f) / 2f : outputs[i], 0f, 1f);
+        }
+
+        maps.Add(new DecisionMap(columns, rows, output));
+        return maps;
     }
 
     /// <summary>The coordinate of the centre of cell <paramref name="i"/> of <paramref name="n"/> along an axis.</summary>

@@ -6,6 +6,22 @@ namespace EcsNet.Cli.Rendering;
 /// <summary>Draws a <see cref="DecisionMap"/> with the data points on it, in colour or in plain characters.</summary>
 internal static class TerminalMap
 {
+    /// <summary>False when the user asked for no colour (NO_COLOR set, as no-color.org says) or the terminal is dumb.</summary>
+    public static bool ColourAllowed() => ColourAllowed(Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"));
+
+    /// <summary>The rule of <see cref="ColourAllowed()"/> for given variable values.</summary>
+    public static bool ColourAllowed(string? noColor, string? term) => string.IsNullOrEmpty(noColor) && !string.Equals(term, "dumb", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Pixel rows of a square map <paramref name="width"/> characters wide: terminal cells are about twice as tall as
+    /// wide, so a colour cell (two pixels, one above the other) gives <paramref name="width"/> rows in width/2 lines, and
+    /// a plain cell (one pixel) width/2 rows.
+    /// </summary>
+    public static int PixelRows(bool colour, int width) => colour ? width : Math.Max(4, width / 2);
+
+    /// <summary>The colour value of a point: its class (0 or 1), or for a regression target t ∈ [−1, 1], (t + 1)/2.</summary>
+    public static float Value(DataSet data, int i) => data.Labels is { } labels ? labels[i] : Math.Clamp((data.Target(i)[0] + 1f) / 2f, 0f, 1f);
+
     /// <summary>
     /// Spectre markup: each character cell is '▀' with the upper pixel as foreground and the lower as background, so a
     /// map of 2R pixel rows takes R lines; data points are saturated pixels (training points darker than test points).
@@ -24,7 +40,7 @@ internal static class TerminalMap
             {
                 var x = data.Input(i);
                 var cell = DecisionMap.Cell(-x[1], map.Rows) * map.Columns + DecisionMap.Cell(x[0], map.Columns);
-                pixels[cell] = DecisionMap.Colour(data.Labels![i] == 1 ? 1f : 0f, strength);
+                pixels[cell] = DecisionMap.Colour(Value(data, i), strength);
             }
         }
 
@@ -69,7 +85,7 @@ internal static class TerminalMap
         {
             var x = train.Input(i);
             int r = DecisionMap.Cell(-x[1], map.Rows), c = DecisionMap.Cell(x[0], map.Columns);
-            var positive = train.Labels![i] == 1;
+            var positive = Value(train, i) >= 0.5f;
             var right = (map[r, c] >= 0.5f) == positive;
             cells[r, c] = positive ? (right ? '+' : 'X') : (right ? 'o' : 'O');
         }

@@ -36,7 +36,8 @@ public static class ActivationFunction
     /// <summary>The names accepted by <see cref="ByName"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(a => a.Name).ToArray();
 
-    /// <summary>Looks an activation up by its model-file name (case-insensitive; "identity" means linear).</summary>
+    /// <summary>Looks an activation up by its model-file name (case-insensitive; "identity" means linear;
+    /// <c>leaky-relu:SLOPE</c> gives a leaky ReLU with that slope).</summary>
     /// <exception cref="ArgumentException">The name is unknown; the message lists the valid names.</exception>
     public static IActivationFunction ByName(string name)
     {
@@ -49,6 +50,11 @@ public static class ActivationFunction
         if (key is "leakyrelu" or "leaky_relu")
         {
             return LeakyRelu;
+        }
+
+        if (ActivationFunctions.LeakyRelu.TryParse(key) is { } leaky)
+        {
+            return leaky;
         }
 
         return All.FirstOrDefault(a => a.Name == key)

@@ -3,6 +3,7 @@ using EcsNet.ActivationFunctions;
 namespace EcsNet.Components;
 
 /// <summary>f_j: this neuron's own activation function, in place of its layer's (any element-wise built-in function).</summary>
+/// <remarks>For hidden and output neurons; the forward pass refuses one on an input neuron, which has no f(z).</remarks>
 public struct OwnFunction
 {
     /// <summary>The function's position in <see cref="ActivationFunction.All"/>.</summary>

@@ -11,14 +11,6 @@ public static class Mnist
 
     private static readonly string[] DigitNames = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
-    /// <summary>The 10,000-digit subset embedded in the library: 8,000 training and 2,000 test images of 28×28 pixels.</summary>
-    public static (DataSet Train, DataSet Test) LoadEmbedded()
-    {
-        var train = LoadEmbeddedPair("train", "mnist-train");
-        var test = LoadEmbeddedPair("test", "mnist-test");
-        return (train, test);
-    }
-
     /// <summary>
     /// Loads MNIST from a folder with the standard file names, raw or <c>.gz</c>:
     /// <c>train-images-idx3-ubyte</c>, <c>train-labels-idx1-ubyte</c>, and for the test set the <c>t10k-</c>
@@ -109,21 +101,6 @@ public static class Mnist
             inputs[i] = images.Data[i] / 255f;
         }
         return new DataSet(name, inputs, targets, pixels, Classes, labelArray, DigitNames);
-    }
-
-    private static DataSet LoadEmbeddedPair(string prefix, string name)
-    {
-        string imagesFile = $"{prefix}-images-idx3-ubyte.gz", labelsFile = $"{prefix}-labels-idx1-ubyte.gz";
-        IdxArray images, labels;
-        using (var s = EmbeddedData.Open(imagesFile))
-        {
-            images = IdxReader.Read(s, imagesFile);
-        }
-        using (var s = EmbeddedData.Open(labelsFile))
-        {
-            labels = IdxReader.Read(s, labelsFile);
-        }
-        return FromIdx(images, labels, name, imagesFile, labelsFile);
     }
 
     private static string Find(string folder, string[] prefixes, string kind, int dims)

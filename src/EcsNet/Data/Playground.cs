@@ -61,6 +61,34 @@ public static class Playground
         return new DataSet($"{canonical}-{count}", inputs, targets, 2, 1, labels, ["negative", "positive"]);
     }
 
+    /// <summary>
+    /// The Playground's regression set "plane": points uniform in [−6, 6]², target t = (x₁ + x₂)/12 ∈ [−1, 1] plus
+    /// Gaussian noise of standard deviation <paramref name="noise"/>, clamped to [−1, 1]; no labels.
+    /// </summary>
+    /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    public static DataSet Plane(int count, double noise, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        if (!(noise >= 0 && noise <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be in [0, 1] (the Playground's slider 0–50 is 0–0.5).");
+        }
+
+        var random = new Random(seed);
+        var inputs = new float[2 * count];
+        var targets = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            var x = Uniform(random, -Limit, Limit);
+            var y = Uniform(random, -Limit, Limit);
+            inputs[2 * i] = (float)x;
+            inputs[2 * i + 1] = (float)y;
+            targets[i] = (float)Math.Clamp((x + y) / (2 * Limit) + noise * Normal(random), -1, 1);
+        }
+
+        return new DataSet($"plane-{count}", inputs, targets, 2, 1);
+    }
+
     private static double Uniform(Random r, double a, double b) => a + (b - a) * r.NextDouble();
 
     /// <summary>Standard normal by the Marsaglia polar method, as the Playground's normalRandom.</summary>

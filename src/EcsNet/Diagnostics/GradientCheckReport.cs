@@ -6,8 +6,9 @@ namespace EcsNet.Diagnostics;
 /// <summary>The outcome of <see cref="GradientCheck.Run"/>: every parameter's comparison, summarised per layer.</summary>
 public sealed class GradientCheckReport
 {
-    internal GradientCheckReport(IReadOnlyList<LayerGradientCheck> layers, IReadOnlyList<ParameterGradientCheck> parameters, int samples, double epsilon)
+    internal GradientCheckReport(IReadOnlyList<LayerGradientCheck> layers, IReadOnlyList<ParameterGradientCheck> parameters, int samples, double epsilon, GradientCheckCost cost)
     {
+        Cost = cost;
         Layers = layers;
         Parameters = parameters;
         Samples = samples;
@@ -30,8 +31,11 @@ public sealed class GradientCheckReport
     /// <summary>The number of samples x summed over.</summary>
     public int Samples { get; }
 
-    /// <summary>The step ε actually used for the central differences.</summary>
+    /// <summary>The step ε actually used for the differences.</summary>
     public double Epsilon { get; }
+
+    /// <summary>What the estimate cost against one backpropagation: the deck's argument, measured.</summary>
+    public GradientCheckCost Cost { get; }
 
     /// <summary>The parameter with the largest relative error, or null when the network has no parameters.</summary>
     public ParameterGradientCheck? Worst { get; }

@@ -9,9 +9,6 @@ namespace EcsNet.Diagnostics;
 /// </summary>
 internal static class ReferenceActivationFunction
 {
-    // The decks' leaky slope, deliberately not the library's float constant.
-    private const double LeakySlope = 0.01;
-
     /// <summary>True when <paramref name="f"/> is one of the built-ins evaluated here in double.</summary>
     public static bool IsExact(IActivationFunction f)
         => f is Sigmoid or Tanh or Relu or LeakyRelu or Linear or HardTanh or Step or Sign or Softmax;
@@ -42,10 +39,10 @@ internal static class ReferenceActivationFunction
                 }
 
                 break;
-            case LeakyRelu:
+            case LeakyRelu leaky:
                 for (var j = 0; j < z.Length; j++)
                 {
-                    a[j] = z[j] > 0 ? z[j] : LeakySlope * z[j];
+                    a[j] = z[j] > 0 ? z[j] : (double)leaky.Slope * z[j];
                 }
 
                 break;

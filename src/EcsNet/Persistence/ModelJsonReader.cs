@@ -124,7 +124,14 @@ internal static class ModelJsonReader
         }
         if (props.TryGetValue("bias", out var bias))
         {
-            layer.Bias = ReadFloats(bias, path + ".bias", source);
+            if (bias.ValueKind == JsonValueKind.False)
+            {
+                layer.HasBias = false;
+            }
+            else
+            {
+                layer.Bias = ReadFloats(bias, path + ".bias", source);
+            }
         }
         if (props.TryGetValue("weights", out var weights))
         {

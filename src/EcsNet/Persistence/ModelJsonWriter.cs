@@ -53,7 +53,7 @@ internal static class ModelJsonWriter
 
     private static void WriteLayer(StringBuilder sb, LayerSpec layer)
     {
-        if (layer.Activation is null && layer.Bias is null && layer.Weights is null)
+        if (layer.Activation is null && layer.Bias is null && layer.HasBias && layer.Weights is null)
         {
             sb.Append("    { \"size\": ").Append(layer.Size).Append(" }");
             return;
@@ -63,7 +63,11 @@ internal static class ModelJsonWriter
         {
             sb.Append(",\n      \"activation\": ").Append(Quote(layer.Activation));
         }
-        if (layer.Bias is not null)
+        if (!layer.HasBias)
+        {
+            sb.Append(",\n      \"bias\": false");
+        }
+        else if (layer.Bias is not null)
         {
             sb.Append(",\n      \"bias\": ");
             WriteArray(sb, layer.Bias);

@@ -39,7 +39,7 @@ internal static class ModelValidator
         }
         if (l == 0)
         {
-            string? extra = layer.Activation is not null ? "activation" : layer.Bias is not null ? "bias" : layer.Weights is not null ? "weights" : null;
+            string? extra = layer.Activation is not null ? "activation" : layer.Bias is not null || !layer.HasBias ? "bias" : layer.Weights is not null ? "weights" : null;
             if (extra is not null)
             {
                 throw new ModelFormatException(source, $"{path}.{extra}", "the input layer has only a size");
@@ -53,6 +53,10 @@ internal static class ModelValidator
         if (!ActivationNames.IsValid(layer.Activation))
         {
             throw new ModelFormatException(source, path + ".activation", $"unknown activation '{layer.Activation}'; valid: {string.Join(", ", ActivationNames.All)}");
+        }
+        if (!layer.HasBias && layer.Bias is not null)
+        {
+            throw new ModelFormatException(source, path + ".bias", "a layer without biases (HasBias false) cannot also give bias values");
         }
         if (layer.Bias is { } bias)
         {

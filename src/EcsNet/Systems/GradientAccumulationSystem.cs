@@ -13,6 +13,10 @@ namespace EcsNet.Systems;
 /// </remarks>
 public sealed class GradientAccumulationSystem : ISystem<StepContext>
 {
+    // The fused step writes into the biases themselves, so it must pass over the frozen ones.
+    private static readonly QueryDescription UnfrozenBiases =
+        new QueryDescription().WithAll<Neuron, Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
+
     internal GradientAccumulationSystem()
     {
     }
@@ -28,7 +32,7 @@ public sealed class GradientAccumulationSystem : ISystem<StepContext>
         var plan = network.EnsurePlan();
         network.SynapsePasses.Gradient(network, plan, batch.A, d, m, intoWeights: descend);
 
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
+        foreach (ref var chunk in network.World.Query(descend ? UnfrozenBiases : NetworkQueries.Biases))
         {
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var biases, out var gradients);
             for (var r = 0; r < chunk.Count; r++)

@@ -55,6 +55,7 @@ internal static class NeuronOverrides
             chunk.GetSpan<Neuron, OwnFunction>(out var neurons, out var own);
             for (var r = 0; r < chunk.Count; r++)
             {
+                CheckNotInput(neurons[r], "an OwnFunction");
                 if (neurons[r].Layer == layer)
                 {
                     CheckElementwise(network, layer);
@@ -69,7 +70,8 @@ internal static class NeuronOverrides
             chunk.GetSpan<Neuron, Mask>(out var neurons, out var masks);
             for (var r = 0; r < chunk.Count; r++)
             {
-                if (neurons[r].Layer == layer && layer > 0)
+                CheckNotInput(neurons[r], "a Mask");
+                if (neurons[r].Layer == layer)
                 {
                     CheckElementwise(network, layer);
                     System.Numerics.Tensors.TensorPrimitives.Multiply(batch.A.AsSpan(neurons[r].Slot * m, m), masks[r].Value, batch.A.AsSpan(neurons[r].Slot * m, m));
@@ -122,6 +124,16 @@ internal static class NeuronOverrides
         var delta = batch.D.AsSpan(slot * m, m);
         f.Backward(z, unmasked, batch.G.AsSpan(slot * m, m), delta, 1, m);
         System.Numerics.Tensors.TensorPrimitives.Multiply(delta, rate, delta);
+    }
+
+    /// <summary>The forward pass starts at layer 1, so an input's override would never be read: refuse it rather than ignore it.</summary>
+    private static void CheckNotInput(Neuron neuron, string component)
+    {
+        if (neuron.Layer == 0)
+        {
+            throw new InvalidOperationException(
+                $"input neuron {neuron.Index} has {component}: an input passes x_k on as it is, with no f(z) to replace or scale (change the inputs before loading them instead)");
+        }
     }
 
     private static void CheckElementwise(Network network, int layer)

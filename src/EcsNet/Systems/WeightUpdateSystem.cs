@@ -6,7 +6,7 @@ namespace EcsNet.Systems;
 /// <summary>
 /// Gradient descent: w ← w − η/m ∂C/∂w (or the chosen optimiser's rule) on every synapse and b likewise on every
 /// neuron, then clears the gradients. Synapses with a <see cref="LearningRate"/> use their own η; <see cref="Frozen"/>
-/// synapses keep their weight.
+/// synapses keep their weight and frozen neurons their bias.
 /// </summary>
 public sealed class WeightUpdateSystem : ISystem<StepContext>
 {
@@ -17,6 +17,11 @@ public sealed class WeightUpdateSystem : ISystem<StepContext>
         new QueryDescription().WithAll<Weight, WeightGradient, OptimizerState, LearningRate>().WithNone<Frozen>();
 
     private static readonly QueryDescription FrozenSynapses = new QueryDescription().WithAll<WeightGradient, Frozen>();
+
+    private static readonly QueryDescription UnfrozenBiases =
+        new QueryDescription().WithAll<Neuron, Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
+
+    private static readonly QueryDescription FrozenBiases = new QueryDescription().WithAll<BiasGradient, Frozen>();
 
     internal WeightUpdateSystem()
     {
@@ -50,7 +55,12 @@ public sealed class WeightUpdateSystem : ISystem<StepContext>
             chunk.GetSpan<WeightGradient>()[..chunk.Count].Clear();
         }
 
-        foreach (ref var chunk in world.Query(in NetworkQueries.Biases))
+        foreach (ref var chunk in world.Query(in FrozenBiases))
+        {
+            chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
+        }
+
+        foreach (ref var chunk in world.Query(in UnfrozenBiases))
         {
             chunk.GetSpan<Bias, BiasGradient, OptimizerState>(out var b, out var g, out var s);
             u.Optimizer.Apply(Floats(b, chunk.Count), Floats(g, chunk.Count), s[..chunk.Count], [], in u, regularise: false);

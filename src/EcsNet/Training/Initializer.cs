@@ -27,6 +27,9 @@ public sealed record Initializer
     /// <summary>He: N(0, 2 / n_in), biases 0; suits ReLU layers.</summary>
     public static Initializer He { get; } = new(InitializerKind.He);
 
+    /// <summary>U(0, 1) for weights and biases: Seoul's <c>initialize_weights</c> ("randomly between 0 and 1").</summary>
+    public static Initializer UnitUniform { get; } = new(InitializerKind.UnitUniform);
+
     /// <summary>U(−ε, ε) for weights and biases: the Unicamp deck's symmetry breaking.</summary>
     public static Initializer Uniform(double epsilon)
     {
@@ -38,7 +41,7 @@ public sealed record Initializer
         return new(InitializerKind.Uniform, epsilon);
     }
 
-    /// <summary>Parses <c>gaussian</c>, <c>uniform:EPS</c>, <c>zero</c>, <c>xavier</c> or <c>he</c>.</summary>
+    /// <summary>Parses <c>gaussian</c>, <c>uniform:EPS</c>, <c>uniform01</c>, <c>zero</c>, <c>xavier</c> or <c>he</c>.</summary>
     /// <exception cref="ArgumentException">The text names no scheme; the message lists the valid ones.</exception>
     public static Initializer Parse(string text)
     {
@@ -49,6 +52,7 @@ public sealed record Initializer
             case "zero" or "zeros" when parts.Length == 1: return Zero;
             case "xavier" or "glorot" when parts.Length == 1: return Xavier;
             case "he" when parts.Length == 1: return He;
+            case "uniform01" or "unit-uniform" when parts.Length == 1: return UnitUniform;
             case "uniform":
                 var eps = 0.12;
                 if (parts.Length == 2 && !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out eps))
@@ -58,7 +62,7 @@ public sealed record Initializer
 
                 return Uniform(eps);
             default:
-                throw new ArgumentException($"unknown init '{text}' (valid: gaussian, uniform:EPS, zero, xavier, he)");
+                throw new ArgumentException($"unknown init '{text}' (valid: gaussian, uniform:EPS, uniform01, zero, xavier, he)");
         }
     }
 
@@ -67,6 +71,7 @@ public sealed record Initializer
     {
         InitializerKind.Gaussian => (float)random.NextGaussian(),
         InitializerKind.Uniform => (float)random.NextUniform(-Epsilon, Epsilon),
+        InitializerKind.UnitUniform => (float)random.NextUniform(0, 1),
         InitializerKind.Xavier => (float)random.NextUniform(-1, 1) * MathF.Sqrt(6f / (fanIn + fanOut)),
         InitializerKind.He => (float)(random.NextGaussian() * Math.Sqrt(2.0 / fanIn)),
         _ => 0f,
@@ -77,13 +82,14 @@ public sealed record Initializer
     {
         InitializerKind.Gaussian => (float)random.NextGaussian(),
         InitializerKind.Uniform => (float)random.NextUniform(-Epsilon, Epsilon),
+        InitializerKind.UnitUniform => (float)random.NextUniform(0, 1),
         _ => 0f,
     };
 
     /// <inheritdoc />
     public override string ToString() => Kind == InitializerKind.Uniform
         ? FormattableString.Invariant($"uniform:{Epsilon}")
-        : Kind.ToString().ToLowerInvariant();
+        : Kind == InitializerKind.UnitUniform ? "uniform01" : Kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>The initialisation schemes.</summary>
@@ -103,4 +109,7 @@ public enum InitializerKind
 
     /// <summary>He normal.</summary>
     He,
+
+    /// <summary>U(0, 1).</summary>
+    UnitUniform,
 }

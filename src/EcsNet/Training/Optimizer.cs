@@ -4,7 +4,8 @@ using EcsNet.Components;
 namespace EcsNet.Training;
 
 /// <summary>
-/// The update rule w ← w − η·g and its descendants from the Unicamp deck: momentum, Nesterov, Adagrad, RMSprop, Adam.
+/// The update rule w ← w − η·g and its descendants from the Unicamp deck: momentum, Nesterov, Adagrad, Adadelta,
+/// RMSprop, Adam, AdaMax and Nadam.
 /// The state each needs lives in the parameter's <see cref="OptimizerState"/> component.
 /// </summary>
 public sealed record Optimizer
@@ -21,16 +22,16 @@ public sealed record Optimizer
     /// <summary>μ for momentum and Nesterov.</summary>
     public float Momentum { get; }
 
-    /// <summary>RMSprop's decay ρ.</summary>
+    /// <summary>The decay ρ of RMSprop (0.9) and Adadelta (0.95).</summary>
     public float Rho { get; init; } = 0.9f;
 
-    /// <summary>Adam's β₁.</summary>
+    /// <summary>β₁ of Adam, AdaMax and Nadam.</summary>
     public float Beta1 { get; init; } = 0.9f;
 
-    /// <summary>Adam's β₂.</summary>
+    /// <summary>β₂ of Adam, AdaMax and Nadam.</summary>
     public float Beta2 { get; init; } = 0.999f;
 
-    /// <summary>The ε that keeps Adagrad, RMSprop and Adam from dividing by zero.</summary>
+    /// <summary>The ε that keeps the adaptive rules from dividing by zero (Adadelta: 1e-6, as Zeiler; else 1e-8).</summary>
     public float Epsilon { get; init; } = 1e-8f;
 
     /// <summary>Plain gradient descent: w ← w − η g.</summary>
@@ -45,13 +46,25 @@ public sealed record Optimizer
     /// <summary>Adam with bias-corrected moments.</summary>
     public static Optimizer Adam { get; } = new(OptimizerKind.Adam);
 
+    /// <summary>Adadelta (Zeiler 2012): E_g ← ρE_g + (1 − ρ)g², Δ = −√(E_Δ + ε)/√(E_g + ε)·g, E_Δ ← ρE_Δ + (1 − ρ)Δ²,
+    /// w ← w + ηΔ. Zeiler's rule has no learning rate: use η = 1 for it.</summary>
+    public static Optimizer Adadelta { get; } = new(OptimizerKind.Adadelta) { Rho = 0.95f, Epsilon = 1e-6f };
+
+    /// <summary>AdaMax (Kingma and Ba 2015): m ← β₁m + (1 − β₁)g, u ← max(β₂u, |g|), w ← w − η/(1 − β₁ᵗ)·m/(u + ε).</summary>
+    public static Optimizer AdaMax { get; } = new(OptimizerKind.AdaMax);
+
+    /// <summary>Nadam (Dozat 2016): Adam's moments with a Nesterov look-ahead,
+    /// w ← w − η/(√v̂ + ε)·(β₁m̂ + (1 − β₁)g/(1 − β₁ᵗ)).</summary>
+    public static Optimizer Nadam { get; } = new(OptimizerKind.Nadam);
+
     /// <summary>Momentum: v ← μv − η g, w ← w + v.</summary>
     public static Optimizer WithMomentum(float mu) => new(OptimizerKind.Momentum, CheckMu(mu));
 
     /// <summary>Nesterov momentum (Sutskever's form): v ← μv − η g, w ← w − μ v_prev + (1 + μ) v.</summary>
     public static Optimizer Nesterov(float mu) => new(OptimizerKind.Nesterov, CheckMu(mu));
 
-    /// <summary>Parses <c>sgd</c>, <c>momentum[:MU]</c>, <c>nesterov[:MU]</c>, <c>adagrad</c>, <c>rmsprop</c> or <c>adam</c>.</summary>
+    /// <summary>Parses <c>sgd</c>, <c>momentum[:MU]</c>, <c>nesterov[:MU]</c>, <c>adagrad</c>, <c>adadelta</c>, <c>rmsprop</c>,
+    /// <c>adam</c>, <c>adamax</c> or <c>nadam</c>.</summary>
     /// <exception cref="ArgumentException">The text names no optimiser; the message lists the valid ones.</exception>
     public static Optimizer Parse(string text)
     {
@@ -76,7 +89,10 @@ public sealed record Optimizer
             "adagrad" when parts.Length == 1 => Adagrad,
             "rmsprop" when parts.Length == 1 => RmsProp,
             "adam" when parts.Length == 1 => Adam,
-            _ => throw new ArgumentException($"unknown optimizer '{text}' (valid: sgd, momentum:0.9, nesterov:0.9, adagrad, rmsprop, adam)"),
+            "adadelta" when parts.Length == 1 => Adadelta,
+            "adamax" when parts.Length == 1 => AdaMax,
+            "nadam" when parts.Length == 1 => Nadam,
+            _ => throw new ArgumentException($"unknown optimizer '{text}' (valid: sgd, momentum:0.9, nesterov:0.9, adagrad, adadelta, rmsprop, adam, adamax, nadam)"),
         };
     }
 
@@ -150,6 +166,22 @@ public sealed record Optimizer
                     s.V = Beta2 * s.V + (1f - Beta2) * grad * grad;
                     w[i] -= eta * (s.M / c1) / (MathF.Sqrt(s.V / c2) + eps);
                     break;
+                case OptimizerKind.Adadelta:
+                    s.M = Rho * s.M + (1f - Rho) * grad * grad;
+                    var step = -MathF.Sqrt(s.V + eps) / MathF.Sqrt(s.M + eps) * grad;
+                    s.V = Rho * s.V + (1f - Rho) * step * step;
+                    w[i] += eta * step;
+                    break;
+                case OptimizerKind.AdaMax:
+                    s.M = Beta1 * s.M + (1f - Beta1) * grad;
+                    s.V = MathF.Max(Beta2 * s.V, MathF.Abs(grad));
+                    w[i] -= eta / c1 * s.M / (s.V + eps);
+                    break;
+                case OptimizerKind.Nadam:
+                    s.M = Beta1 * s.M + (1f - Beta1) * grad;
+                    s.V = Beta2 * s.V + (1f - Beta2) * grad * grad;
+                    w[i] -= eta / (MathF.Sqrt(s.V / c2) + eps) * (Beta1 * s.M / c1 + (1f - Beta1) * grad / c1);
+                    break;
             }
 
             g[i] = 0f;
@@ -185,4 +217,13 @@ public enum OptimizerKind
 
     /// <summary>Adam.</summary>
     Adam,
+
+    /// <summary>Adadelta.</summary>
+    Adadelta,
+
+    /// <summary>AdaMax, Adam with the infinity norm.</summary>
+    AdaMax,
+
+    /// <summary>Nadam, Adam with Nesterov momentum.</summary>
+    Nadam,
 }

@@ -118,7 +118,7 @@ public sealed class Trainer
                 network.LoadBatch(train, batch);
                 network.RunForward(training: true);
                 correct += CountCorrect(network, outputs, batch.Length, outputActivation);
-                var batchCost = network.BackpropagateAndUpdate(o.Optimizer, eta, o.L1, o.L2);
+                var batchCost = network.BackpropagateAndUpdate(o.Optimizer, eta, o.L1, o.L2, o.BatchGradient);
                 if (!double.IsFinite(batchCost))
                 {
                     return Diverged(network, lastGood, history, epoch - o.StartEpoch, epoch, $"the cost became {batchCost} in epoch {epoch + 1}");

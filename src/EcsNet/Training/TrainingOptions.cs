@@ -42,8 +42,13 @@ public sealed record TrainingOptions
     /// </summary>
     public int StartEpoch { get; init; }
 
-    /// <summary>Shuffle the training set every epoch.</summary>
+    /// <summary>Shuffle the training set every epoch (the default); false visits the samples in their stored order, as
+    /// Mitchell's incremental rule (Utah) does.</summary>
     public bool Shuffle { get; init; } = true;
+
+    /// <summary>Whether a mini-batch's update uses the mean of its samples' gradients (D = Δ/m, Unicamp; the default)
+    /// or their sum (Mitchell's GRADIENT-DESCENT, Seoul's batch_update).</summary>
+    public BatchGradient BatchGradient { get; init; } = BatchGradient.Mean;
 
     /// <summary>The mini-batch size used on <paramref name="samples"/> training samples: full batch for 0, and a batch
     /// larger than the data is clamped to the data (as Keras does) rather than refused.</summary>
@@ -80,6 +85,11 @@ public sealed record TrainingOptions
         if (!(ValidationFraction >= 0 && ValidationFraction < 1))
         {
             throw new ArgumentException($"validation fraction must be in [0, 1) (got {ValidationFraction})");
+        }
+
+        if (!Enum.IsDefined(BatchGradient))
+        {
+            throw new ArgumentException($"batch gradient must be Mean or Sum (got {BatchGradient})");
         }
 
         if (EarlyStopPatience < 0)

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace EcsNet.Cli.Tests.Reliability;
 
 /// <summary>
-/// Issue 6, "saving is atomic": the real program is SIGKILLed at random moments, many of them while it writes a
+/// Saving is atomic, so a crash can never leave a half-written model: the real program is SIGKILLed at random moments, many of them while it writes a
 /// large model, and the target file is always either the old or the new complete model.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]

@@ -4,7 +4,8 @@ using EcsNet.Persistence;
 namespace EcsNet.Cli.Tests.Reliability;
 
 /// <summary>
-/// Issue 6, "same seed, same options → bit-identical saved model, across runs and across --threads 1 and 2",
+/// Same seed, same options → bit-identical saved model, across runs and across --threads 1 and 2 (the determinism
+/// guarantee of docs/reliability.md),
 /// through the program itself: in the test process and in fresh processes.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]

@@ -4,7 +4,8 @@ using EcsNet.Persistence;
 namespace EcsNet.Cli.Tests.Reliability;
 
 /// <summary>
-/// Issue 6, "save → load → save is byte-identical; every float survives the round trip exactly", on a model the
+/// Save → load → save is byte-identical and every float survives the round trip exactly (a saved model must resume
+/// training exactly where it stopped), on a model the
 /// program trained and saved, and the saved model predicts exactly as the trained one measured.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]

@@ -1,6 +1,7 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Training;
 
 namespace EcsNet.Tests.Acceptance;

@@ -1,6 +1,7 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
 using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Training;
 using Xunit.Abstractions;
 
@@ -13,7 +14,7 @@ namespace EcsNet.Tests.Acceptance;
 [Trait("Category", "MNIST")]
 public sealed class MnistTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<(DataSet Train, DataSet Test)> Data = new(Mnist.LoadEmbedded);
+    private static readonly Lazy<(DataSet Train, DataSet Test)> Data = new(Mnist10k.Load);
 
     [Fact]
     public void The_decks_setup_reaches_91_percent()

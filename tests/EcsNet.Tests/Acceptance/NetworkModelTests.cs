@@ -6,11 +6,11 @@ using EcsNet.Training;
 
 namespace EcsNet.Tests.Acceptance;
 
-/// <summary>Networks to and from <c>ecsnet-model/1</c>: the example of issue 3, exact round trips, skip connections, pruning.</summary>
+/// <summary>Networks to and from <c>ecsnet-model/1</c>: the format's reference example, exact round trips, skip connections, pruning.</summary>
 public sealed class NetworkModelTests
 {
     /// <summary>The example of the format's specification: a 2-2-2 sigmoid network plus a synapse from (0, 1) to (2, 0).</summary>
-    private const string IssueExample = """
+    private const string FormatExample = """
         { "format": "ecsnet-model/1",
           "layers": [ { "size": 2 },
                       { "size": 2, "activation": "sigmoid", "bias": [0.35, 0.35], "weights": [[0.15, 0.20], [0.25, 0.30]] },
@@ -19,9 +19,9 @@ public sealed class NetworkModelTests
         """;
 
     [Fact]
-    public void The_issue_example_computes_what_the_hand_computation_gives()
+    public void The_format_example_computes_what_the_hand_computation_gives()
     {
-        using var net = NetworkModel.ToNetwork(ModelFile.Parse(IssueExample, "issue-3"));
+        using var net = NetworkModel.ToNetwork(ModelFile.Parse(FormatExample, "format-example"));
         Assert.Equal(4 + 4 + 1, net.SynapseCount);
 
         double x1 = 0.05, x2 = 0.10;
@@ -39,9 +39,9 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void The_issue_example_comes_back_as_the_same_model()
+    public void The_format_example_comes_back_as_the_same_model()
     {
-        var spec = ModelFile.Parse(IssueExample, "issue-3");
+        var spec = ModelFile.Parse(FormatExample, "format-example");
         using var net = NetworkModel.ToNetwork(spec);
 
         var back = NetworkModel.ToSpec(net);

@@ -1,3 +1,4 @@
+using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Training;
 
@@ -48,7 +49,7 @@ public sealed class PruningTests
     public void A_pruned_synapse_carries_no_signal()
     {
         // A linear unit z = 1 + 2x₁ + 3x₂: without the synapse from x₂ it computes 1 + 2x₁.
-        using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunctions.ActivationFunction.Linear)
+        using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Linear)
             .Weights(1, [[2f, 3f]]).Biases(1, [1f]).Build();
         Assert.Equal(1f + 2f * 5f + 3f * 7f, TestNetworks.Output(net, 5f, 7f));
 

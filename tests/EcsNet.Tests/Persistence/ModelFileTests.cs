@@ -4,7 +4,7 @@ namespace EcsNet.Tests.Persistence;
 
 public class ModelFileTests
 {
-    // The example of issue 3, verbatim.
+    // The model-file format's reference example, verbatim.
     internal const string SpecExample = """
         { "format": "ecsnet-model/1",
           "layers": [ { "size": 2 },

@@ -1,6 +1,6 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Costs;
-using EcsNet.Data;
+using EcsNet.Datasets;
 using EcsNet.Pruning;
 using EcsNet.Training;
 

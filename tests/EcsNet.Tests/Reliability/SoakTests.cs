@@ -6,7 +6,7 @@ using EcsNet.Training;
 namespace EcsNet.Tests.Reliability;
 
 /// <summary>
-/// Long runs (issue 6, "Load"): a million incremental steps and ten thousand prune/regrow cycles must not grow managed
+/// Long runs (a training job of hours must not leak): a million incremental steps and ten thousand prune/regrow cycles must not grow managed
 /// memory or slow down. Figures are stated in docs/reliability.md.
 /// </summary>
 [Trait("Category", "Soak")]

@@ -7,7 +7,7 @@ using EcsNet.Training;
 namespace EcsNet.Tests.Reliability;
 
 /// <summary>
-/// The network layer under random structural changes (issue 6): seeded sequences of prunes, new synapses and added or
+/// The network layer under random structural changes (pruning and regrowing while training must never corrupt it): seeded sequences of prunes, new synapses and added or
 /// removed components between training steps; after every change the gradient check must still pass and the tiled
 /// fast path must still agree with the per-synapse reference path.
 /// </summary>

@@ -2,7 +2,6 @@ using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Systems;
-using EcsNet.Tests.Acceptance;
 using EcsNet.Tests.Reliability;
 using EcsNet.Training;
 

@@ -1,7 +1,6 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Components;
 using EcsNet.Data;
-using EcsNet.Tests.Acceptance;
 using EcsNet.Tests.Reliability;
 using EcsNet.Training;
 

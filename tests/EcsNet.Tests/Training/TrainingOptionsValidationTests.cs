@@ -1,7 +1,7 @@
 using EcsNet.Data;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests.Training;
 
 /// <summary>The trainer rejects nonsense hyperparameters before doing any work, with a message naming the value.</summary>
 public sealed class TrainingOptionsValidationTests

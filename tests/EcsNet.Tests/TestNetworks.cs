@@ -1,9 +1,9 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests;
 
-/// <summary>Helpers shared by the acceptance tests: hand-built networks and parameter snapshots.</summary>
+/// <summary>Helpers shared by the tests of every folder: hand-built networks and parameter snapshots.</summary>
 internal static class TestNetworks
 {
     /// <summary>The four inputs of a two-input gate, in the decks' table order (0,0), (0,1), (1,0), (1,1).</summary>

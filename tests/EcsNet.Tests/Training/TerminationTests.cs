@@ -2,7 +2,7 @@ using EcsNet.ActivationFunctions;
 using EcsNet.Data;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests.Training;
 
 /// <summary>
 /// How training ends: early stopping on the validation cost (keeping the best weights), divergence (keeping the last

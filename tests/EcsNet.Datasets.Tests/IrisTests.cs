@@ -1,6 +1,4 @@
-using EcsNet.Data;
-
-namespace EcsNet.Tests.Data;
+namespace EcsNet.Datasets.Tests;
 
 public class IrisTests
 {

@@ -1,6 +1,8 @@
-namespace EcsNet.Data;
+using EcsNet.Data;
 
-/// <summary>Fisher's Iris data (150 samples) from the copy embedded in the library.</summary>
+namespace EcsNet.Datasets;
+
+/// <summary>Fisher's Iris data (150 samples) from the copy embedded in this assembly.</summary>
 public static class Iris
 {
     /// <summary>

@@ -2,7 +2,7 @@ using EcsNet.Components;
 using EcsNet.Data;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests.Training;
 
 /// <summary>
 /// Each optimiser of the Unicamp deck against its update rule evaluated here, in double, from the gradient the network
@@ -13,7 +13,7 @@ public sealed class OptimizerTests
     private const float Eta = 0.1f;
     private const int Steps = 3;
 
-    public static TheoryData<string> Rules => ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
+    public static TheoryData<string> Rules => ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta", "adamax", "nadam"];
 
     [Theory]
     [MemberData(nameof(Rules))]
@@ -109,6 +109,20 @@ public sealed class OptimizerTests
                 var mHat = s.M / (1 - Math.Pow(o.Beta1, t));
                 var vHat = s.V / (1 - Math.Pow(o.Beta2, t));
                 return theta - Eta * mHat / (Math.Sqrt(vHat) + eps);
+            case OptimizerKind.Adadelta: // E_g ← ρE_g + (1 − ρ)g²; Δ = −√(E_Δ + ε)/√(E_g + ε)·g; E_Δ ← ρE_Δ + (1 − ρ)Δ²; θ ← θ + ηΔ
+                s.M = o.Rho * s.M + (1 - o.Rho) * g * g;
+                var delta = -Math.Sqrt(s.V + eps) / Math.Sqrt(s.M + eps) * g;
+                s.V = o.Rho * s.V + (1 - o.Rho) * delta * delta;
+                return theta + Eta * delta;
+            case OptimizerKind.AdaMax: // m ← β₁m + (1 − β₁)g; u ← max(β₂u, |g|); θ ← θ − η/(1 − β₁ᵗ)·m/(u + ε)
+                s.M = o.Beta1 * s.M + (1 - o.Beta1) * g;
+                s.V = Math.Max(o.Beta2 * s.V, Math.Abs(g));
+                return theta - Eta / (1 - Math.Pow(o.Beta1, t)) * s.M / (s.V + eps);
+            case OptimizerKind.Nadam: // Adam's m̂, v̂; θ ← θ − η/(√v̂ + ε)·(β₁m̂ + (1 − β₁)g/(1 − β₁ᵗ))
+                s.M = o.Beta1 * s.M + (1 - o.Beta1) * g;
+                s.V = o.Beta2 * s.V + (1 - o.Beta2) * g * g;
+                var c1 = 1 - Math.Pow(o.Beta1, t);
+                return theta - Eta / (Math.Sqrt(s.V / (1 - Math.Pow(o.Beta2, t))) + eps) * (o.Beta1 * s.M / c1 + (1 - o.Beta1) * g / c1);
             default:
                 throw new ArgumentOutOfRangeException(nameof(o));
         }

@@ -1,7 +1,7 @@
 using EcsNet.Data;
 using EcsNet.Training;
 
-namespace EcsNet.Tests.Acceptance;
+namespace EcsNet.Tests.Training;
 
 /// <summary>Learning-rate decay (the Garreta deck's tip): step decay η·γ^⌊e/s⌋ and exponential decay η·e^(−k·e).</summary>
 public sealed class LearningRateScheduleTests

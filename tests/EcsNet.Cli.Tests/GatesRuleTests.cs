@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace EcsNet.Cli.Tests;
+
+/// <summary><c>gates --train --rule perceptron|delta --unit step|sign</c> and <c>gates --json</c>.</summary>
+public sealed class GatesRuleTests
+{
+    private static JsonElement[] Gates(params string[] args)
+    {
+        var run = CliRunner.Run([.. args, "--json"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return [.. run.OutLines.Select(l => JsonDocument.Parse(l).RootElement)];
+    }
+
+    private static JsonElement Gate(JsonElement[] lines, string name) => lines.Single(l => l.GetProperty("gate").GetString() == name);
+
+    [Fact]
+    public void The_perceptron_rule_on_and_with_eta_0_1_takes_the_decks_steps()
+    {
+        // Δwᵢ = η(t − o)xᵢ from w = 0 on step units (o = 1 when z ≥ 0), examples in order (0,0), (0,1), (1,0), (1,1),
+        // replayed here by hand until an epoch has no error.
+        var lines = Gates("gates", "--train", "--lr", "0.1");
+        double w1 = 0, w2 = 0, b = 0;
+        float[][] x = [[0, 0], [0, 1], [1, 0], [1, 1]];
+        float[] t = [0, 0, 0, 1];
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < 4; i++)
+            {
+                var o = (float)(b + w1 * x[i][0] + w2 * x[i][1]) >= 0 ? 1 : 0;
+                if (o != t[i])
+                {
+                    changed = true;
+                    b += 0.1 * (t[i] - o);
+                    w1 += 0.1 * (t[i] - o) * x[i][0];
+                    w2 += 0.1 * (t[i] - o) * x[i][1];
+                }
+            }
+        }
+
+        var and = Gate(lines, "and");
+        Assert.True(and.GetProperty("learned").GetBoolean());
+        Assert.Equal(w1, and.GetProperty("weights")[0].GetDouble(), 1e-6);
+        Assert.Equal(w2, and.GetProperty("weights")[1].GetDouble(), 1e-6);
+        Assert.Equal(b, and.GetProperty("bias").GetDouble(), 1e-6);
+        Assert.False(Gate(lines, "xor").GetProperty("learned").GetBoolean());
+    }
+
+    [Fact]
+    public void Sign_units_answer_minus_one_or_plus_one()
+    {
+        var lines = Gates("gates", "--train", "--unit", "sign");
+
+        var or = Gate(lines, "or");
+        Assert.Equal("sign", or.GetProperty("unit").GetString());
+        Assert.Equal([-1.0, 1, 1, 1], or.GetProperty("output").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.True(or.GetProperty("learned").GetBoolean());
+    }
+
+    [Fact]
+    public void The_delta_rule_fits_the_linear_unit_by_least_squares()
+    {
+        // Batch delta rule on AND with 0/1 targets tends to the least-squares fit o = −¼ + ½x₁ + ½x₂
+        // (solve the normal equations of the four examples), whose step(o − ½) is AND.
+        var lines = Gates("gates", "--train", "--rule", "delta", "--mode", "batch", "--lr", "0.1", "--epochs", "2000");
+
+        var and = Gate(lines, "and");
+        Assert.Equal(0.5, and.GetProperty("weights")[0].GetDouble(), 1e-3);
+        Assert.Equal(0.5, and.GetProperty("weights")[1].GetDouble(), 1e-3);
+        Assert.Equal(-0.25, and.GetProperty("bias").GetDouble(), 1e-3);
+        Assert.True(and.GetProperty("learned").GetBoolean());
+        Assert.False(Gate(lines, "xor").GetProperty("learned").GetBoolean());
+    }
+
+    [Fact]
+    public void Hand_set_gates_as_json_give_the_decks_truth_tables()
+    {
+        var lines = Gates("gates");
+
+        Assert.Equal([0, 0, 0, 1], Gate(lines, "AND").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("output").GetInt32()));
+        Assert.Equal([1, 0, 0, 1], Gate(lines, "XNOR").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("output").GetInt32()));
+        // AND at (1, 1): g(−30 + 20 + 20) = σ(10).
+        Assert.Equal(1 / (1 + Math.Exp(-10)), Gate(lines, "AND").GetProperty("rows")[3].GetProperty("a").GetDouble(), 1e-6);
+    }
+
+    [Theory]
+    [InlineData("--train", "--rule", "hebb")]
+    [InlineData("--train", "--unit", "relu")]
+    [InlineData("--train", "--mode", "batch")]
+    [InlineData("--rule", "delta")]
+    public void Bad_combinations_are_one_line_errors(params string[] args)
+    {
+        var run = CliRunner.Run(["gates", .. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrLines);
+    }
+}
