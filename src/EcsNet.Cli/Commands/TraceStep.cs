@@ -10,8 +10,13 @@ namespace EcsNet.Cli.Commands;
 internal static class TraceStep
 {
     /// <summary>Runs one plain gradient-descent update of <paramref name="network"/> on the batch and records it.</summary>
+    /// <param name="network">The network the round updates.</param>
+    /// <param name="round">The round's number, for the record.</param>
     /// <param name="x">Inputs, sample-major (m × n_0).</param>
     /// <param name="y">Targets, sample-major (m × n_L).</param>
+    /// <param name="m">The number of samples in the batch.</param>
+    /// <param name="lr">The learning rate η.</param>
+    /// <param name="gradient">Whether D is the batch's mean (Δ/m) or its sum (Δ).</param>
     public static TraceRound Run(Network network, int round, float[] x, float[] y, int m, float lr, BatchGradient gradient)
     {
         network.DiscardGradients();

@@ -1,6 +1,5 @@
 using EcsNet.Data;
 using EcsNet.Diagnostics;
-using EcsNet.Tests.Acceptance;
 
 namespace EcsNet.Tests.Diagnostics;
 
