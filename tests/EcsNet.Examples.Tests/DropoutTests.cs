@@ -75,9 +75,9 @@ public sealed class DropoutTests
         Assert.All(Masks(net), r => Assert.Equal(1f, r));
     }
 
-    // Fails today: Trainer.Train takes its systems out with NetworkSystems.Detach, which neither disposes them nor
-    // tells them, so the masks of the last training step stay on and Predict is silently masked afterwards.
-    [Fact(Skip = "library gap: a trainer's systems get no notice when Train takes them out (see the branch report)")]
+    // Failed while Trainer.Train took its systems out without disposing them: the last step's masks stayed on and
+    // Predict was silently masked afterwards.
+    [Fact]
     public void Added_through_a_trainer_it_leaves_every_mask_at_one_after_training()
     {
         var (train, _) = IrisData.Load();

@@ -103,17 +103,6 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
         system.Dispose();
     }
 
-    /// <summary>Takes a user system out without disposing it (a trainer's systems outlive one network).</summary>
-    internal void Detach(ISystem<StepContext> system)
-    {
-        var at = IndexOf(system);
-        if (!_entries[at].IsBuiltIn)
-        {
-            _entries.RemoveAt(at);
-            _byPhase = Index();
-        }
-    }
-
     /// <summary>Whether a user system runs in <paramref name="phase"/>.</summary>
     public bool HasUserSystems(StepPhase phase)
     {

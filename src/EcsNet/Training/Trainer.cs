@@ -25,7 +25,8 @@ public sealed class Trainer
 
     /// <summary>
     /// Systems this trainer adds to the network's pipeline for the length of <see cref="Train"/>, each at its phase, and
-    /// takes out again afterwards (for example <see cref="Systems.StepPhase.EndOfEpoch"/> pruning).
+    /// takes out again afterwards (for example <see cref="Systems.StepPhase.EndOfEpoch"/> pruning). Each is created when
+    /// added and disposed when taken out, so it can undo what it set on the network (a dropout mask, say).
     /// </summary>
     public IList<(Systems.StepPhase Phase, ISystem<Systems.StepContext> System)> Systems { get; } = [];
 
@@ -52,7 +53,7 @@ public sealed class Trainer
             {
                 if (network.Systems.Any(e => ReferenceEquals(e.System, system)))
                 {
-                    network.Systems.Detach(system);
+                    network.Systems.Remove(system);
                 }
             }
 
