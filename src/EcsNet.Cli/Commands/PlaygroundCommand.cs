@@ -58,7 +58,8 @@ internal static class PlaygroundCommand
         var svg = new Option<string?>("--svg") { Description = "Write the final picture as an SVG file" };
         var json = Opt.Json();
         var quiet = Opt.Quiet();
-        foreach (var option in new Option[] { dataset, noise, testFraction, count, layers, features, activation, lr, optimizer, batch, l1, l2, epochs, every, frames, width, seed, svg, json, quiet })
+        var noBias = Opt.NoBias();
+        foreach (var option in new Option[] { dataset, noise, testFraction, count, layers, features, activation, lr, optimizer, batch, l1, l2, epochs, every, frames, width, seed, svg, noBias, json, quiet })
         {
             command.Add(option);
         }
@@ -66,13 +67,13 @@ internal static class PlaygroundCommand
         command.SetAction(p => Run(context, new Settings(
             p.GetValue(dataset)!, p.GetValue(noise), 1 - (p.GetValue(testFraction) ?? 0.5), p.GetValue(count), p.GetValue(layers), p.GetValue(features)!, p.GetValue(activation)!,
             p.GetValue(lr) ?? 0.03f, p.GetValue(optimizer)!, p.GetValue(batch), p.GetValue(l1), p.GetValue(l2), p.GetValue(epochs) ?? 500, p.GetValue(every),
-            p.GetValue(frames), p.GetValue(width), p.GetValue(seed), p.GetValue(svg),
+            p.GetValue(frames), p.GetValue(width), p.GetValue(seed), p.GetValue(svg), p.GetValue(noBias),
             OutputModes.Of(context, p.GetValue(json), p.GetValue(quiet)))));
         return command;
     }
 
     private sealed record Settings(string Dataset, double Noise, double Ratio, int Count, string? Layers, string Features, string Activation, float Lr,
-        string Optimizer, int Batch, float L1, float L2, int Epochs, int Every, int? Frames, int Width, long Seed, string? Svg, OutputMode Mode);
+        string Optimizer, int Batch, float L1, float L2, int Epochs, int Every, int? Frames, int Width, long Seed, string? Svg, bool NoBias, OutputMode Mode);
 
     private static int Run(CliContext context, Settings s)
     {
@@ -99,7 +100,7 @@ internal static class PlaygroundCommand
             throw new UsageException($"--layers {layers}: the first size must be the {features.Count} input features ({string.Join(", ", features.Names)})");
         }
 
-        using var network = NetworkFactory.Build(layers, s.Activation, s.Activation, "xavier", s.Seed, features.Apply(train));
+        using var network = NetworkFactory.Build(layers, s.Activation, s.Activation, "xavier", s.Seed, features.Apply(train), bias: !s.NoBias);
         network.Cost = CostFunction.Quadratic;
         var output = network.OutputLayer.Function;
         var trainSet = features.Apply(Targets.ForOutput(train, output));
