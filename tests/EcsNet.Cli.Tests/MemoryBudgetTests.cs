@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace EcsNet.Cli.Tests;
 
 /// <summary>The memory estimate is checked against the managed heap's real growth when a network is built and used.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class MemoryBudgetTests(ITestOutputHelper log)
 {
     [Theory]

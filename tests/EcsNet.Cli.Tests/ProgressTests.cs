@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace EcsNet.Cli.Tests;
 
 /// <summary>Progress output: a bar with ETA, running cost and rate; every N-th epoch line; a metrics file written live.</summary>
+[Collection(AloneCollection.Name)]
 public sealed partial class ProgressTests
 {
     [Fact]
@@ -70,7 +71,8 @@ public sealed partial class ProgressTests
                 // Not created yet.
             }
 
-            await Task.Delay(5);
+            // A blocking wait, not Task.Delay: a continuation can wait long on a busy thread pool and miss the rows.
+            Thread.Sleep(5);
         }
 
         var result = await training;
