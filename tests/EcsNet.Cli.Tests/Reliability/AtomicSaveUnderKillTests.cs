@@ -73,6 +73,13 @@ public sealed partial class AtomicSaveUnderKillTests(ITestOutputHelper log)
             var since = Stopwatch.StartNew();
             if (aimed)
             {
+                // The writability check before training leaves a short-lived probe with the same name: look for the
+                // save's temporary file only from shortly before the reference run's write began.
+                while (!run.Process.HasExited && since.Elapsed < saveStart * 0.8)
+                {
+                    Thread.Yield();
+                }
+
                 // Yield rather than sleep: a 1 ms sleep is a sizeable part of a ~20 ms window.
                 while (!run.Process.HasExited && NewTempFiles(saves.Path, leftovers).Length == 0)
                 {
@@ -150,15 +157,19 @@ public sealed partial class AtomicSaveUnderKillTests(ITestOutputHelper log)
     {
         var clock = Stopwatch.StartNew();
         using var run = CliProcess.Start(args);
+        // The last stretch in which a temporary file is seen is the save; an earlier one is the writability probe.
         TimeSpan? first = null, last = null;
+        var seen = false;
         while (!run.Process.HasExited)
         {
-            if (Directory.EnumerateFiles(folder, $".{file}.*.tmp").Any())
+            var now = Directory.EnumerateFiles(folder, $".{file}.*.tmp").Any();
+            if (now)
             {
-                first ??= clock.Elapsed;
+                first = seen ? first : clock.Elapsed;
                 last = clock.Elapsed;
             }
 
+            seen = now;
             Thread.Sleep(1);
         }
 
