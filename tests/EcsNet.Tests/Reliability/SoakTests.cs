@@ -21,14 +21,13 @@ public class SoakTests
     private const long MemoryBound = 2 * 1024 * 1024;
 
     [Fact]
-    public void AMillionIncrementalStepsNeitherGrowMemoryNorSlowDown()
+    public void AMillionIncrementalStepsAllocateNothingAndDoNotGrowMemory()
     {
         const int steps = 1_000_000;
-        const int blocks = 100; // timing blocks of 10,000 steps; the first and last 10 are compared
+        const int blocks = 100; // blocks of 10,000 steps; memory is measured from the end of the first
         var xor = LogicGates.Xor();
         using var net = NetworkBuilder.FullyConnected([2, 3, 1], ActivationFunction.Sigmoid, Initializer.Gaussian, seed: 2);
         int[] one = [0];
-        var blockTimes = new double[blocks];
         var before = 0L;
         var allocatedBefore = 0L;
         for (var block = 0; block < blocks; block++)
@@ -40,15 +39,12 @@ public class SoakTests
                 allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             }
 
-            var start = Stopwatch.GetTimestamp(); // not a Stopwatch object: the loop must allocate nothing at all
             for (var i = 0; i < steps / blocks; i++)
             {
                 one[0] = i & 3;
                 net.LoadBatch(xor, one);
                 net.TrainStep(Optimizer.Sgd, 0.5f);
             }
-
-            blockTimes[block] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
@@ -56,11 +52,8 @@ public class SoakTests
         var growth = ManagedMemory() - before;
         Assert.True(growth < MemoryBound, $"managed memory grew by {growth:N0} bytes over {steps - steps / blocks:N0} steps");
 
-        // The fastest block of each decile filters out the machine's other work; a leak or a growing structure would
-        // slow every block, the fastest included.
-        var first = blockTimes[..(blocks / 10)].Min();
-        var last = blockTimes[^(blocks / 10)..].Min();
-        Assert.True(last <= first * 1.10, $"last decile {last * 1e3:F2} ms per 10,000 steps vs first {first * 1e3:F2} ms");
+        // Timing is BenchmarkDotNet's job, not a unit test's: CI runs the test assemblies side by side, so a wall-clock
+        // bound here failed on contention alone. A leak or a growing structure shows in the two bounds above.
 
         // And it learned XOR along the way.
         for (var i = 0; i < 4; i++)
