@@ -11,7 +11,8 @@ namespace EcsNet.Data;
 /// Classes are numbered in sorted order of their names: numerically when every label is a number, otherwise
 /// ordinal string order, so the encoding does not depend on row order. Numbers use the invariant culture
 /// ('.' decimal point). NaN, infinities and values outside the float range are rejected with line and column.
-/// Quoted fields (RFC 4180) and blank lines are accepted.
+/// Quoted fields (RFC 4180) and blank lines are accepted; a quote inside an unquoted field is rejected, as RFC 4180
+/// allows quotes only in quoted fields. Rows and columns are split by Sep; the checks above are this reader's.
 /// </remarks>
 public static class CsvDataReader
 {
