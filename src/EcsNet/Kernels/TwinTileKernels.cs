@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using EcsNet.Kernels;
 
-namespace EcsNet.Benchmarks.Kernels;
+namespace EcsNet.Kernels;
 
 /// <summary>
 /// The tile kernels as they were before one generic body served both widths: a hand-kept 512-bit and 256-bit copy
-/// of each. Kept here only so that <see cref="TileKernelBenchmarks"/> can time old and generic in one run.
+/// of each. Kept here only so that the kernel benchmarks can time old and generic in one run.
 /// </summary>
 internal static class TwinTileKernels
 {
