@@ -11,6 +11,8 @@ namespace EcsNet.Benchmarks.Kernels;
 /// bit-identical results: a faster kernel that computes something else is worth nothing.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public unsafe class DenseKernelBenchmarks

@@ -11,6 +11,8 @@ namespace EcsNet.Benchmarks.Kernels;
 /// category is one kernel at one width, its twin the baseline.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class TileKernelBenchmarks

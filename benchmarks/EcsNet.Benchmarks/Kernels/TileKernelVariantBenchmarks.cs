@@ -11,6 +11,8 @@ namespace EcsNet.Benchmarks.Kernels;
 /// with the generic ones, in one run.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class TileKernelVariantBenchmarks : LayoutBenchmarkBase
 {
     [Params("W1", "W3")]
