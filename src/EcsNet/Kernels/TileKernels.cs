@@ -11,12 +11,13 @@ namespace EcsNet.Kernels;
 /// <c>sampleMajor</c> (<c>[b · stride + slot]</c>), which lets the weight gradient run along a weight row.
 /// With four targets, every source row loaded from memory serves four targets from registers: that reuse is what
 /// brings a per-synapse layout to dense-matrix speed.
+/// Each four-target kernel is one generic body over <see cref="ISimdWidth{TVector}"/>: the 512-bit instantiation takes
+/// the full strips where the CPU runs 512-bit vectors natively, the 256-bit one the rest. Every lane sums its terms in
+/// the same order at either width, so which width ran never changes a result. (The JIT emits the same instructions as
+/// the hand-written 512/256-bit copies these replaced; benchmarks/README.md has the comparison.)
 /// </summary>
 internal static class TileKernels
 {
-    /// <summary>Temporary, for one benchmark run: the old hand-kept twins instead of the generic kernels.</summary>
-    internal static bool UseTwins;
-
     /// <summary>
     /// z_j += Σ_k w_jk a_k for the tile's targets: each weight is broadcast against the m samples of its source row,
     /// and with four targets every source row loaded serves four accumulators. (A 4 × 4 dot-product form over
@@ -54,12 +55,12 @@ internal static class TileKernels
             ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[from..]);
             for (; Simd512.IsAccelerated && b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
             {
-                if (UseTwins) { TwinTileKernels.Forward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b); } else { Forward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b); }
+                Forward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
             }
 
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
-                if (UseTwins) { TwinTileKernels.Forward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b); } else { Forward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b); }
+                Forward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
             }
         }
 
@@ -215,12 +216,12 @@ internal static class TileKernels
             ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[offset..]);
             for (; Simd512.IsAccelerated && b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
             {
-                if (UseTwins) { TwinTileKernels.Backward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b); } else { Backward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b); }
+                Backward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
             }
 
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
-                if (UseTwins) { TwinTileKernels.Backward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b); } else { Backward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b); }
+                Backward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
             }
         }
 
@@ -319,34 +320,16 @@ internal static class TileKernels
             ref var d3 = ref d[tile.Targets[3] * m];
             for (; Simd512.IsAccelerated && first + 2 * Simd.Width512 <= n; first += 2 * Simd.Width512)
             {
-                if (UseTwins)
-                {
-                    TwinTileKernels.Gradient4x32(
-                        ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                        ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
-                }
-                else
-                {
-                    Gradient4<Simd512, Vector512<float>>(
-                        ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                        ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
-                }
+                Gradient4<Simd512, Vector512<float>>(
+                    ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
+                    ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
             }
 
             for (; first + 2 * Simd.Width <= n; first += 2 * Simd.Width)
             {
-                if (UseTwins)
-                {
-                    TwinTileKernels.Gradient4x16(
-                        ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                        ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
-                }
-                else
-                {
-                    Gradient4<Simd256, Vector256<float>>(
-                        ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                        ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
-                }
+                Gradient4<Simd256, Vector256<float>>(
+                    ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
+                    ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
             }
         }
 
