@@ -164,14 +164,10 @@ internal static class TileKernels
         {
             var x0 = TWidth.Load(ref row, 0);
             var x1 = TWidth.Load(ref row, width);
-            var v = TWidth.Broadcast(Unsafe.Add(ref w0, i));
-            c00 = TWidth.MulAdd(x0, v, c00); c01 = TWidth.MulAdd(x1, v, c01);
-            v = TWidth.Broadcast(Unsafe.Add(ref w1, i));
-            c10 = TWidth.MulAdd(x0, v, c10); c11 = TWidth.MulAdd(x1, v, c11);
-            v = TWidth.Broadcast(Unsafe.Add(ref w2, i));
-            c20 = TWidth.MulAdd(x0, v, c20); c21 = TWidth.MulAdd(x1, v, c21);
-            v = TWidth.Broadcast(Unsafe.Add(ref w3, i));
-            c30 = TWidth.MulAdd(x0, v, c30); c31 = TWidth.MulAdd(x1, v, c31);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w0, i)), ref c00, ref c01);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w1, i)), ref c10, ref c11);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w2, i)), ref c20, ref c21);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w3, i)), ref c30, ref c31);
             row = ref Unsafe.Add(ref row, m);
         }
 
@@ -263,14 +259,10 @@ internal static class TileKernels
         {
             var g0 = TWidth.Load(ref row, 0);
             var g1 = TWidth.Load(ref row, width);
-            var v = TWidth.Broadcast(Unsafe.Add(ref w0, i));
-            g0 = TWidth.MulAdd(d00, v, g0); g1 = TWidth.MulAdd(d01, v, g1);
-            v = TWidth.Broadcast(Unsafe.Add(ref w1, i));
-            g0 = TWidth.MulAdd(d10, v, g0); g1 = TWidth.MulAdd(d11, v, g1);
-            v = TWidth.Broadcast(Unsafe.Add(ref w2, i));
-            g0 = TWidth.MulAdd(d20, v, g0); g1 = TWidth.MulAdd(d21, v, g1);
-            v = TWidth.Broadcast(Unsafe.Add(ref w3, i));
-            g0 = TWidth.MulAdd(d30, v, g0); g1 = TWidth.MulAdd(d31, v, g1);
+            MulAdd2<TWidth, TVector>(d00, d01, TWidth.Broadcast(Unsafe.Add(ref w0, i)), ref g0, ref g1);
+            MulAdd2<TWidth, TVector>(d10, d11, TWidth.Broadcast(Unsafe.Add(ref w1, i)), ref g0, ref g1);
+            MulAdd2<TWidth, TVector>(d20, d21, TWidth.Broadcast(Unsafe.Add(ref w2, i)), ref g0, ref g1);
+            MulAdd2<TWidth, TVector>(d30, d31, TWidth.Broadcast(Unsafe.Add(ref w3, i)), ref g0, ref g1);
             TWidth.Store(g0, ref row, 0);
             TWidth.Store(g1, ref row, width);
             row = ref Unsafe.Add(ref row, m);
@@ -424,14 +416,10 @@ internal static class TileKernels
         {
             var x0 = TWidth.Load(ref x, 0);
             var x1 = TWidth.Load(ref x, width);
-            var v = TWidth.Broadcast(Unsafe.Add(ref d0, b));
-            c00 = TWidth.MulAdd(x0, v, c00); c01 = TWidth.MulAdd(x1, v, c01);
-            v = TWidth.Broadcast(Unsafe.Add(ref d1, b));
-            c10 = TWidth.MulAdd(x0, v, c10); c11 = TWidth.MulAdd(x1, v, c11);
-            v = TWidth.Broadcast(Unsafe.Add(ref d2, b));
-            c20 = TWidth.MulAdd(x0, v, c20); c21 = TWidth.MulAdd(x1, v, c21);
-            v = TWidth.Broadcast(Unsafe.Add(ref d3, b));
-            c30 = TWidth.MulAdd(x0, v, c30); c31 = TWidth.MulAdd(x1, v, c31);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d0, b)), ref c00, ref c01);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d1, b)), ref c10, ref c11);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d2, b)), ref c20, ref c21);
+            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d3, b)), ref c30, ref c31);
             x = ref Unsafe.Add(ref x, stride);
         }
 
@@ -450,6 +438,16 @@ internal static class TileKernels
     private static Span<float> Accumulator(in SynapseTile tile, Chunk[] chunks, int t, bool intoWeights) => intoWeights
         ? Weights(tile, chunks, t)
         : MemoryMarshal.Cast<WeightGradient, float>(chunks[tile.Chunks[t]].GetSpan<WeightGradient>().Slice(tile.Rows[t], tile.Length));
+
+    /// <summary>c0 += x0·v and c1 += x1·v: one broadcast weight or delta against the two vectors of a strip.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulAdd2<TWidth, TVector>(TVector x0, TVector x1, TVector v, ref TVector c0, ref TVector c1)
+        where TWidth : struct, ISimdWidth<TVector>
+        where TVector : struct
+    {
+        c0 = TWidth.MulAdd(x0, v, c0);
+        c1 = TWidth.MulAdd(x1, v, c1);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddTo<TWidth, TVector>(ref float target, TVector v0, TVector v1)
