@@ -107,7 +107,7 @@ public sealed class Trainer
             var cost = 0.0;
             var correct = 0;
             var seen = 0;
-            var clock = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             for (var start = 0; start < n; start += m)
             {
                 if (cancellation.IsCancellationRequested)
@@ -130,7 +130,7 @@ public sealed class Trainer
                 Progress?.Invoke(new TrainingProgress(epoch + 1, last, seen, n, cost / seen));
             }
 
-            clock.Stop();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             network.Systems.Run(EcsNet.Systems.StepPhase.EndOfEpoch);
             if (!network.ParametersAreFinite())
             {
@@ -144,8 +144,8 @@ public sealed class Trainer
                 TrainAccuracy = (double)correct / n,
                 LearningRate = eta,
                 Samples = n,
-                Seconds = clock.Elapsed.TotalSeconds,
-                SamplesPerSecond = n / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                Seconds = elapsed,
+                SamplesPerSecond = n / Math.Max(elapsed, 1e-9),
             };
             if (validation is not null)
             {
