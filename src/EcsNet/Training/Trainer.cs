@@ -228,26 +228,10 @@ public sealed class Trainer
             return;
         }
 
-        foreach (var s in network.Synapses())
-        {
-            if (!float.IsFinite(s.Weight))
-            {
-                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the weight w_jk^l from neuron {s.FromIndex} of layer {s.FromLayer} to neuron {s.ToIndex} of layer {s.ToLayer} is {s.Weight} before training; give it a finite value"));
-            }
-        }
-
-        for (var l = 1; l < network.Layers.Count; l++)
-        {
-            for (var j = 0; j < network.Layers[l].Size; j++)
-            {
-                var b = network.GetBias(l, j);
-                if (!float.IsFinite(b))
-                {
-                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"the bias b_j^l of neuron {j} of layer {l} is {b} before training; give it a finite value"));
-                }
-            }
-        }
+        var bad = network.Parameters().First(p => !float.IsFinite(p.Value));
+        var what = bad.IsWeight
+            ? $"the weight w_jk^l from neuron {bad.Source} of layer {bad.SourceLayer} to neuron {bad.Index} of layer {bad.Layer}"
+            : $"the bias b_j^l of neuron {bad.Index} of layer {bad.Layer}";
+        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} is {bad.Value} before training; give it a finite value"));
     }
 }
