@@ -243,51 +243,29 @@ internal static class SparseKernels
         ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(5, valid - 1)).Neuron * m);
         ref var x6 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(6, valid - 1)).Neuron * m);
         ref var x7 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(7, valid - 1)).Neuron * m);
+        var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
+        var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
         var b = 0;
-        Vector256<float> s0, s1, s2, s3, s4, s5, s6, s7;
-        if (m >= Simd.Width512)
+        while (b + Simd.Width <= m)
         {
-            var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
-            var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
-            for (; b + Simd.Width512 <= m; b += Simd.Width512)
-            {
-                var o = (nuint)b;
-                var dv = Vector512.LoadUnsafe(ref dRow, o);
-                c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, o), dv, c0);
-                c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, o), dv, c1);
-                c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, o), dv, c2);
-                c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, o), dv, c3);
-                c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x4, o), dv, c4);
-                c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x5, o), dv, c5);
-                c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x6, o), dv, c6);
-                c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x7, o), dv, c7);
-            }
-
-            s0 = c0.GetLower() + c0.GetUpper(); s1 = c1.GetLower() + c1.GetUpper();
-            s2 = c2.GetLower() + c2.GetUpper(); s3 = c3.GetLower() + c3.GetUpper();
-            s4 = c4.GetLower() + c4.GetUpper(); s5 = c5.GetLower() + c5.GetUpper();
-            s6 = c6.GetLower() + c6.GetUpper(); s7 = c7.GetLower() + c7.GetUpper();
-        }
-        else
-        {
-            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = Vector256<float>.Zero;
-        }
-
-        for (; b + Simd.Width <= m; b += Simd.Width)
-        {
+            // A last block of 8 samples runs at full width with its upper half zero.
+            var half = b + Simd.Width512 > m;
             var o = (nuint)b;
-            var dv = Vector256.LoadUnsafe(ref dRow, o);
-            s0 = Simd.MulAdd(Vector256.LoadUnsafe(ref x0, o), dv, s0);
-            s1 = Simd.MulAdd(Vector256.LoadUnsafe(ref x1, o), dv, s1);
-            s2 = Simd.MulAdd(Vector256.LoadUnsafe(ref x2, o), dv, s2);
-            s3 = Simd.MulAdd(Vector256.LoadUnsafe(ref x3, o), dv, s3);
-            s4 = Simd.MulAdd(Vector256.LoadUnsafe(ref x4, o), dv, s4);
-            s5 = Simd.MulAdd(Vector256.LoadUnsafe(ref x5, o), dv, s5);
-            s6 = Simd.MulAdd(Vector256.LoadUnsafe(ref x6, o), dv, s6);
-            s7 = Simd.MulAdd(Vector256.LoadUnsafe(ref x7, o), dv, s7);
+            var dv = Load(ref dRow, o, half);
+            c0 = Simd.MulAdd(Load(ref x0, o, half), dv, c0);
+            c1 = Simd.MulAdd(Load(ref x1, o, half), dv, c1);
+            c2 = Simd.MulAdd(Load(ref x2, o, half), dv, c2);
+            c3 = Simd.MulAdd(Load(ref x3, o, half), dv, c3);
+            c4 = Simd.MulAdd(Load(ref x4, o, half), dv, c4);
+            c5 = Simd.MulAdd(Load(ref x5, o, half), dv, c5);
+            c6 = Simd.MulAdd(Load(ref x6, o, half), dv, c6);
+            c7 = Simd.MulAdd(Load(ref x7, o, half), dv, c7);
+            b += half ? Simd.Width : Simd.Width512;
         }
 
-        var sums = Sum8(s0, s1, s2, s3, s4, s5, s6, s7);
+        var sums = Sum8(
+            c0.GetLower() + c0.GetUpper(), c1.GetLower() + c1.GetUpper(), c2.GetLower() + c2.GetUpper(), c3.GetLower() + c3.GetUpper(),
+            c4.GetLower() + c4.GetUpper(), c5.GetLower() + c5.GetUpper(), c6.GetLower() + c6.GetUpper(), c7.GetLower() + c7.GetUpper());
         if (b < m)
         {
             // The last m mod 8 samples, one synapse at a time.
@@ -298,6 +276,11 @@ internal static class SparseKernels
 
         return sums;
     }
+
+    /// <summary>16 floats from <paramref name="x"/> + <paramref name="o"/>, or 8 and zeros when <paramref name="half"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Load(ref float x, nuint o, bool half)
+        => half ? Vector512.Create(Vector256.LoadUnsafe(ref x, o), Vector256<float>.Zero) : Vector512.LoadUnsafe(ref x, o);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float TailDot(ref float x, ref float y, int from, int m)
