@@ -22,14 +22,16 @@ internal sealed class Archetype
     /// <summary>The largest number of chunks allocated together in one slab.</summary>
     public const int MaxSlabChunks = 256;
 
+    private readonly ChangeCounter _worldChanges;
     private int _allocatedChunks;
 
     private Archetype?[] _addEdges = [];
     private Archetype?[] _removeEdges = [];
 
-    public Archetype(int index, ComponentType[] types, int chunkBytes = DefaultChunkBytes, int minimumChunkCapacity = DefaultMinimumChunkCapacity)
+    public Archetype(int index, ComponentType[] types, int chunkBytes = DefaultChunkBytes, int minimumChunkCapacity = DefaultMinimumChunkCapacity, ChangeCounter? worldChanges = null)
     {
         Index = index;
+        _worldChanges = worldChanges ?? new ChangeCounter();
         Types = types;
         Ops = new ColumnOps[types.Length];
         var bytes = Unsafe.SizeOf<Entity>();
@@ -100,6 +102,7 @@ internal sealed class Archetype
         chunk.Count = row + 1;
         EntityCount++;
         Version++;
+        _worldChanges.Value++;
     }
 
     /// <summary>
@@ -120,6 +123,7 @@ internal sealed class Archetype
         chunk.Count = row + reserved;
         EntityCount += reserved;
         Version++;
+        _worldChanges.Value++;
         return reserved;
     }
 
@@ -158,6 +162,7 @@ internal sealed class Archetype
 
         EntityCount--;
         Version++;
+        _worldChanges.Value++;
         return moved;
     }
 
@@ -178,6 +183,7 @@ internal sealed class Archetype
         ChunkCount = 0;
         EntityCount = 0;
         Version++;
+        _worldChanges.Value++;
     }
 
     /// <summary>Frees the slabs whose chunks are all spare (beyond <see cref="ChunkCount"/>).</summary>

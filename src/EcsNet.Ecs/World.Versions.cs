@@ -6,7 +6,14 @@ namespace EcsNet.Ecs;
 // API, so these names are the built-in core's own; code that must also run on Arch needs another way to notice.
 public sealed partial class World
 {
+    private readonly ChangeCounter _structureChanges = new();
     private long[] _setVersions = new long[16];
+
+    /// <summary>
+    /// A number that grows whenever any entity of the world is created or destroyed, or moves between rows or
+    /// archetypes, and never otherwise: one read for a cache that depends on many queries to learn that none changed.
+    /// </summary>
+    public long GetStructureVersion() => _structureChanges.Value;
 
     /// <summary>
     /// A number that grows whenever an entity matching <paramref name="description"/> is created or destroyed, or

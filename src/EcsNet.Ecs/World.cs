@@ -166,7 +166,7 @@ public sealed partial class World : IDisposable
             return archetype;
         }
 
-        archetype = new Archetype(_archetypes.Count, sorted, _chunkBytes, _minimumChunkCapacity);
+        archetype = new Archetype(_archetypes.Count, sorted, _chunkBytes, _minimumChunkCapacity, _structureChanges);
         _archetypes.Add(archetype);
         _archetypesByKey.Add(key, archetype);
         return archetype;

@@ -4,20 +4,15 @@ namespace EcsNet;
 
 public sealed partial class Network
 {
-    private static readonly QueryDescription WeightGradients = new QueryDescription().WithAll<WeightGradient>();
-    private static readonly QueryDescription BiasGradients = new QueryDescription().WithAll<BiasGradient>();
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight>();
-    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias>();
-
     /// <summary>Zeroes every accumulated gradient without updating (e.g. after a batch whose cost was not finite).</summary>
     public void DiscardGradients()
     {
-        foreach (ref var chunk in World.Query(in WeightGradients))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Weights))
         {
             chunk.GetSpan<WeightGradient>()[..chunk.Count].Clear();
         }
 
-        foreach (ref var chunk in World.Query(in BiasGradients))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Biases))
         {
             chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
         }
@@ -28,7 +23,7 @@ public sealed partial class Network
     /// <summary>True when every weight and bias is a finite number.</summary>
     public bool ParametersAreFinite()
     {
-        foreach (ref var chunk in World.Query(in Weights))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Weights))
         {
             foreach (var w in chunk.GetSpan<Weight>()[..chunk.Count])
             {
@@ -39,7 +34,7 @@ public sealed partial class Network
             }
         }
 
-        foreach (ref var chunk in World.Query(in Biases))
+        foreach (ref var chunk in World.Query(in NetworkQueries.Biases))
         {
             foreach (var b in chunk.GetSpan<Bias>()[..chunk.Count])
             {

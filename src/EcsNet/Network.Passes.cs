@@ -185,7 +185,7 @@ public sealed partial class Network
     /// <summary>Whether the gradient pass may update the weights itself: nothing needs the gradient stored.</summary>
     private bool CanFuse(Optimizer optimizer, float l1, float l2)
         => optimizer.Kind == OptimizerKind.Sgd && l1 == 0f && l2 == 0f && _accumulatedSamples == 0
-           && World.CountEntities(in NetworkQueries.SynapsesWithOwnRule) == 0
+           && !CurrentStructure().HasSynapsesWithOwnRule
            && !Systems.HasUserSystems(StepPhase.Backpropagation)
            && !Systems.HasUserSystems(StepPhase.AfterBackpropagation)
            && !Systems.HasUserSystems(StepPhase.Update);

@@ -6,6 +6,8 @@ public sealed partial class Network
 {
     private readonly StructureWatch<Synapse> _synapseWatch = new(NetworkQueries.Synapses);
     private readonly StructureWatch<Neuron> _neuronWatch = new(NetworkQueries.Neurons);
+    private readonly StructureWatch<Layer> _layerWatch = new(NetworkQueries.Layers);
+    private readonly QuickChangeCheck _anyChange = new();
 
     /// <summary>
     /// Adds the synapse k → j from neuron <paramref name="fromIndex"/> of layer <paramref name="fromLayer"/> to neuron
@@ -70,21 +72,66 @@ public sealed partial class Network
     /// created, destroyed, moved by an <c>Add</c> or <c>Remove</c>, or rewired with <c>World.Set</c>), so no pass ever
     /// runs on a stale layout and nobody has to announce a change.
     /// </summary>
-    internal SynapsePlan EnsurePlan()
+    internal SynapsePlan EnsurePlan() => CurrentStructure().Plan;
+
+    /// <summary>
+    /// The structure the passes need, brought up to date first: the layers and neurons are checked, the neuron facts
+    /// and the synapse plan rebuilt, each only when its own watch saw a change. One cheap look first tells that nothing
+    /// at all changed, which is every step of a network nobody edits.
+    /// </summary>
+    internal NetworkStructure CurrentStructure()
     {
+        if (_anyChange.Unchanged(World))
+        {
+            return _structure;
+        }
+
+        if (!_layerWatch.Unchanged(World))
+        {
+            CheckLayers();
+            _layerWatch.Record(World);
+        }
+
         if (!_neuronWatch.Unchanged(World))
         {
             CheckNeurons();
+            _structure.RefreshNeurons(this);
             _neuronWatch.Record(World);
         }
 
         if (!_synapseWatch.Unchanged(World))
         {
-            Plan.Rebuild(World, _layerOfSlot, _layers.Length);
+            _structure.RefreshSynapses(World, _layerOfSlot, _layers.Length);
             _synapseWatch.Record(World);
         }
 
-        return Plan;
+        _anyChange.Record(World);
+        return _structure;
+    }
+
+    /// <summary>A layer's index, size and slots fix the batch buffers' layout: its entity and component must stay as built.</summary>
+    private void CheckLayers()
+    {
+        foreach (var layer in _layers)
+        {
+            if (!World.IsAlive(layer.Entity) || !World.Has<Layer>(layer.Entity))
+            {
+                throw new InvalidOperationException($"the entity of layer {layer.Index} was destroyed or lost its Layer component; layers are fixed when the network is built");
+            }
+
+            var component = World.Get<Layer>(layer.Entity);
+            if (component.Index != layer.Index || component.Size != layer.Size || component.FirstSlot != layer.FirstSlot)
+            {
+                throw new InvalidOperationException(
+                    $"the Layer component of layer {layer.Index} was changed (index {component.Index}, size {component.Size}, first slot {component.FirstSlot}); a layer's index, size and slots are fixed when the network is built");
+            }
+        }
+
+        var count = World.CountEntities(in NetworkQueries.Layers);
+        if (count != _layers.Length)
+        {
+            throw new InvalidOperationException($"the world has {count} Layer entities but the network has {_layers.Length}; layers cannot be added to a built network");
+        }
     }
 
     /// <summary>Neurons have fixed slots the batch buffers are laid out by: they may gain and lose components, never go.</summary>

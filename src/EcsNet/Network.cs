@@ -15,6 +15,7 @@ public sealed partial class Network : IDisposable
     private readonly NetworkLayer[] _layers;
     private readonly Entity[] _neuronEntities;
     private readonly int[] _layerOfSlot;
+    private readonly NetworkStructure _structure;
     private readonly Kernels.ISynapsePasses _fast = new Kernels.TiledPasses();
     private readonly Kernels.ISynapsePasses _reference = new Kernels.ReferencePasses();
     private bool _disposed;
@@ -25,6 +26,7 @@ public sealed partial class Network : IDisposable
         _layers = layers;
         _neuronEntities = neuronEntities;
         _layerOfSlot = new int[neuronEntities.Length];
+        _structure = new NetworkStructure(layers.Length);
         foreach (var layer in layers)
         {
             _layerOfSlot.AsSpan(layer.FirstSlot, layer.Size).Fill(layer.Index);
@@ -39,7 +41,6 @@ public sealed partial class Network : IDisposable
             (StepPhase.Backpropagation, new GradientAccumulationSystem()),
             (StepPhase.Update, new WeightUpdateSystem()));
         Batch = new BatchBuffers(neuronEntities.Length, OutputSize);
-        Plan = new SynapsePlan();
     }
 
     /// <summary>The world holding this network's entities. Query and edit it freely, between steps or inside a system:
@@ -127,7 +128,7 @@ public sealed partial class Network : IDisposable
 
     internal BatchBuffers Batch { get; }
 
-    internal SynapsePlan Plan { get; }
+    internal SynapsePlan Plan => _structure.Plan;
 
     internal ReadOnlySpan<int> LayerOfSlot => _layerOfSlot;
 

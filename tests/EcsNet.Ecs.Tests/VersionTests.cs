@@ -69,6 +69,42 @@ public class VersionTests
     }
 
     [Fact]
+    public void TheWorldVersionMovesWithEveryStructuralChangeAnywhereAndNotWithValues()
+    {
+        using var world = World.Create();
+        var seen = new List<long> { world.GetStructureVersion() };
+        void Changed() => seen.Add(world.GetStructureVersion());
+
+        var a = world.Create(new Position(1, 2), new Velocity(3, 4));
+        Changed();
+        var other = world.Create(new Mass(1));
+        Changed();
+        world.Add(other, new Health(1));
+        Changed();
+        world.Remove<Health>(other);
+        Changed();
+        world.Destroy(other);
+        Changed();
+        world.Create(3, new Mass(2));
+        Changed();
+        world.Clear();
+        Changed();
+
+        for (var i = 1; i < seen.Count; i++)
+        {
+            Assert.True(seen[i] > seen[i - 1], $"change {i}: {seen[i]} after {seen[i - 1]}");
+        }
+
+        var b = world.Create(new Position(1, 2), new Velocity(3, 4));
+        var before = world.GetStructureVersion();
+        world.Set(b, new Position(9, 9));
+        world.Get<Velocity>(b).X = 5;
+        _ = world.Query(in Weighty);
+        Assert.Equal(before, world.GetStructureVersion());
+        Assert.True(world.IsAlive(b) && !world.IsAlive(a));
+    }
+
+    [Fact]
     public void SetCountsEveryWriteOfItsTypeOnly()
     {
         using var world = World.Create();

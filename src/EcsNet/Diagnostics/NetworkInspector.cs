@@ -13,16 +13,6 @@ public static class NetworkInspector
 {
     private const int BatchSize = 256;
 
-    private static readonly QueryDescription LayerQuery = new QueryDescription().WithAll<Layer>();
-    private static readonly QueryDescription InputQuery = new QueryDescription().WithAll<Neuron, InputNeuron>();
-    private static readonly QueryDescription HiddenQuery = new QueryDescription().WithAll<Neuron, HiddenNeuron>();
-    private static readonly QueryDescription OutputQuery = new QueryDescription().WithAll<Neuron, OutputNeuron>();
-    private static readonly QueryDescription SynapseQuery = new QueryDescription().WithAll<Synapse>();
-    private static readonly QueryDescription OwnRateQuery = new QueryDescription().WithAll<Synapse, LearningRate>();
-    private static readonly QueryDescription FrozenQuery = new QueryDescription().WithAll<Synapse, Frozen>();
-    private static readonly QueryDescription WeightQuery = new QueryDescription().WithAll<Synapse, Weight, WeightGradient>();
-    private static readonly QueryDescription BiasQuery = new QueryDescription().WithAll<Neuron, Bias, BiasGradient>();
-
     /// <summary>
     /// Inspects <paramref name="network"/>, and its neurons' activity over <paramref name="data"/> when given.
     /// With data the network's batch buffers (and the first-sample mirrors in the neurons' components) are
@@ -51,13 +41,13 @@ public static class NetworkInspector
 
     private static EntityCounts Count(World world) => new(
         world.Size,
-        world.CountEntities(in LayerQuery),
-        world.CountEntities(in InputQuery),
-        world.CountEntities(in HiddenQuery),
-        world.CountEntities(in OutputQuery),
-        world.CountEntities(in SynapseQuery),
-        world.CountEntities(in OwnRateQuery),
-        world.CountEntities(in FrozenQuery));
+        world.CountEntities(in NetworkQueries.Layers),
+        world.CountEntities(in NetworkQueries.InputNeurons),
+        world.CountEntities(in NetworkQueries.HiddenNeurons),
+        world.CountEntities(in NetworkQueries.OutputNeurons),
+        world.CountEntities(in NetworkQueries.Synapses),
+        world.CountEntities(in NetworkQueries.SynapsesWithOwnRate),
+        world.CountEntities(in NetworkQueries.FrozenSynapses));
 
     private static LayerStatistics[] Parameters(Network network)
     {
@@ -68,7 +58,7 @@ public static class NetworkInspector
         var weightGradients = new double[layers];
         var biasGradients = new double[layers];
 
-        foreach (ref var chunk in network.World.Query(in WeightQuery))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
         {
             chunk.GetSpan<Synapse, Weight, WeightGradient>(out var synapses, out var w, out var g);
             for (var r = 0; r < chunk.Count; r++)
@@ -79,7 +69,7 @@ public static class NetworkInspector
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in BiasQuery))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
         {
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var n, out var b, out var g);
             for (var r = 0; r < chunk.Count; r++)

@@ -21,9 +21,11 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
         var a = batch.A;
         var layers = network.Layers;
 
+        var structure = network.CurrentStructure();
+
         // z_j ← b_j, or 0 for a neuron without a bias.
         batch.Rows(z, network.InputSize, network.NeuronCount - network.InputSize).Clear();
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.BiasedNeurons))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.Biased))
         {
             chunk.GetSpan<Neuron, Bias>(out var neurons, out var biases);
             for (var r = 0; r < chunk.Count; r++)
@@ -32,9 +34,8 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
             }
         }
 
-        var plan = network.EnsurePlan();
+        var plan = structure.Plan;
         var passes = network.SynapsePasses;
-        var overrides = NeuronOverrides.Present(network);
         for (var l = 1; l < layers.Count; l++)
         {
             // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
@@ -42,7 +43,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
 
             var layer = layers[l];
             layer.Function!.Forward(batch.Rows(z, layer.FirstSlot, layer.Size), batch.Rows(a, layer.FirstSlot, layer.Size), layer.Size, m);
-            if (overrides)
+            if (structure.HasOverridesIn(l))
             {
                 NeuronOverrides.Forward(network, l);
             }
@@ -54,6 +55,6 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
             }
         }
 
-        NeuronMirror.WriteForward(network);
+        NeuronMirror.WriteForward(network, structure);
     }
 }

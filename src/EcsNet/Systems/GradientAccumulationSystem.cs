@@ -9,14 +9,11 @@ namespace EcsNet.Systems;
 /// <remarks>
 /// In a fused step of plain SGD (<see cref="StepContext"/> says which) it is the gradient-descent step itself: fed with
 /// δ′ = −η/m · δ it adds Σ_x a_k δ′_j straight to w_jk and b_j, so the gradient is never stored and re-read. Every δ
-/// is final before this pass starts, so changing the weights here cannot disturb the backpropagation.
+/// is final before this pass starts, so changing the weights here cannot disturb the backpropagation. It writes into
+/// the biases themselves then, so it passes over the frozen ones.
 /// </remarks>
 public sealed class GradientAccumulationSystem : ISystem<StepContext>
 {
-    // The fused step writes into the biases themselves, so it must pass over the frozen ones.
-    private static readonly QueryDescription UnfrozenBiases =
-        new QueryDescription().WithAll<Neuron, Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
-
     internal GradientAccumulationSystem()
     {
     }
@@ -29,10 +26,11 @@ public sealed class GradientAccumulationSystem : ISystem<StepContext>
         var m = batch.Size;
         var descend = context.Descend;
         var d = descend ? ScaledDeltas(network, context.Settings.LearningRate * context.Settings.Scale) : batch.D;
-        var plan = network.EnsurePlan();
+        var structure = network.CurrentStructure();
+        var plan = structure.Plan;
         network.SynapsePasses.Gradient(network, plan, batch.A, d, m, intoWeights: descend);
 
-        foreach (ref var chunk in network.World.Query(descend ? UnfrozenBiases : NetworkQueries.Biases))
+        foreach (ref var chunk in structure.Neurons(descend ? NeuronSet.TrainableBiases : NeuronSet.Biases))
         {
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var biases, out var gradients);
             for (var r = 0; r < chunk.Count; r++)
@@ -49,7 +47,7 @@ public sealed class GradientAccumulationSystem : ISystem<StepContext>
             }
         }
 
-        NeuronMirror.WriteDeltas(network);
+        NeuronMirror.WriteDeltas(network, structure);
     }
 
     /// <summary>−η/m · δ for every non-input neuron, in the G buffer (free once the hidden deltas are done).</summary>

@@ -28,9 +28,9 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
         var firstHidden = layers[1].FirstSlot;
         batch.Rows(g, firstHidden, layers[last].FirstSlot - firstHidden).Clear();
 
-        var plan = network.EnsurePlan();
+        var structure = network.CurrentStructure();
+        var plan = structure.Plan;
         var passes = network.SynapsePasses;
-        var overrides = NeuronOverrides.Present(network);
         for (var t = last; t >= 2; t--)
         {
             // g_k += w_jk δ_j for synapses into layer t; the input layer has no δ, so its synapses are skipped.
@@ -45,7 +45,7 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
                 batch.Rows(d, layer.FirstSlot, layer.Size),
                 layer.Size,
                 m);
-            if (overrides)
+            if (structure.HasOverridesIn(t - 1))
             {
                 NeuronOverrides.Backward(network, t - 1);
             }

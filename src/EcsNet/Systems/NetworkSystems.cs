@@ -27,6 +27,7 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
     private readonly List<SystemEntry> _entries = [];
     private readonly StepContext _context;
     private ISystem<StepContext>[][] _byPhase;
+    private bool[] _userPhases;
 
     internal NetworkSystems(StepContext context, params (StepPhase Phase, ISystem<StepContext> System)[] builtIns)
     {
@@ -36,7 +37,7 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
             _entries.Add(new SystemEntry(phase, system, IsBuiltIn: true));
         }
 
-        _byPhase = Index();
+        Reindex();
     }
 
     /// <summary>The number of systems, built-in ones included.</summary>
@@ -99,23 +100,12 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
         }
 
         _entries.RemoveAt(at);
-        _byPhase = Index();
+        Reindex();
         system.Dispose();
     }
 
     /// <summary>Whether a user system runs in <paramref name="phase"/>.</summary>
-    public bool HasUserSystems(StepPhase phase)
-    {
-        foreach (var entry in _entries)
-        {
-            if (entry.Phase == phase && !entry.IsBuiltIn)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasUserSystems(StepPhase phase) => _userPhases[(int)phase];
 
     /// <inheritdoc/>
     public IEnumerator<SystemEntry> GetEnumerator() => _entries.GetEnumerator();
@@ -155,7 +145,7 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
     {
         entry.System.Create(_context);
         _entries.Insert(at, entry);
-        _byPhase = Index();
+        Reindex();
         return this;
     }
 
@@ -175,14 +165,19 @@ public sealed class NetworkSystems : IReadOnlyList<SystemEntry>
         return at >= 0 ? at : throw new InvalidOperationException($"this {system.GetType().Name} is not in the pipeline");
     }
 
-    private ISystem<StepContext>[][] Index()
+    /// <summary>Snapshots each phase's systems for <see cref="Run"/>, and which phases have user systems.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_byPhase), nameof(_userPhases))]
+    private void Reindex()
     {
         var byPhase = new ISystem<StepContext>[PhaseCount][];
+        var userPhases = new bool[PhaseCount];
         for (var p = 0; p < PhaseCount; p++)
         {
             byPhase[p] = _entries.Where(e => (int)e.Phase == p).Select(e => e.System).ToArray();
+            userPhases[p] = _entries.Exists(e => (int)e.Phase == p && !e.IsBuiltIn);
         }
 
-        return byPhase;
+        _byPhase = byPhase;
+        _userPhases = userPhases;
     }
 }

@@ -9,15 +9,11 @@ namespace EcsNet.Systems;
 /// </summary>
 internal static class NeuronMirror
 {
-    private static readonly QueryDescription Activations = new QueryDescription().WithAll<Neuron, Activation>();
-    private static readonly QueryDescription NetInputs = new QueryDescription().WithAll<Neuron, NetInput>();
-    private static readonly QueryDescription Deltas = new QueryDescription().WithAll<Neuron, Delta>();
-
-    public static void WriteForward(Network network)
+    public static void WriteForward(Network network, NetworkStructure structure)
     {
         var batch = network.Batch;
         var m = batch.Size;
-        foreach (ref var chunk in network.World.Query(in Activations))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.Activations))
         {
             chunk.GetSpan<Neuron, Activation>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
@@ -26,7 +22,7 @@ internal static class NeuronMirror
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in NetInputs))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.NetInputs))
         {
             chunk.GetSpan<Neuron, NetInput>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
@@ -36,11 +32,11 @@ internal static class NeuronMirror
         }
     }
 
-    public static void WriteDeltas(Network network)
+    public static void WriteDeltas(Network network, NetworkStructure structure)
     {
         var batch = network.Batch;
         var m = batch.Size;
-        foreach (ref var chunk in network.World.Query(in Deltas))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.Deltas))
         {
             chunk.GetSpan<Neuron, Delta>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)

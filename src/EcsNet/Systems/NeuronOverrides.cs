@@ -10,39 +10,27 @@ namespace EcsNet.Systems;
 /// </summary>
 internal static class NeuronOverrides
 {
-    private static readonly QueryDescription Own = new QueryDescription().WithAll<Neuron, OwnFunction>();
-    private static readonly QueryDescription Masked = new QueryDescription().WithAll<Neuron, Mask>();
-
-    /// <summary>Whether any neuron has an override: two counts, so a network without any pays nothing per layer.</summary>
-    public static bool Present(Network network)
-        => network.World.CountEntities(in Own) + network.World.CountEntities(in Masked) > 0;
-
-    /// <summary>Whether any neuron of <paramref name="layer"/> has an override.</summary>
-    public static bool Any(Network network, int layer)
+    /// <summary>
+    /// Marks in <paramref name="layers"/> every layer with an overridden neuron, so a pass over a layer without any
+    /// pays nothing; refuses an override on an input neuron.
+    /// </summary>
+    public static void FindLayers(Network network, bool[] layers)
     {
-        foreach (ref var chunk in network.World.Query(in Own))
+        Array.Clear(layers);
+        Mark(network.World, NetworkQueries.NeuronsWithOwnFunction, "an OwnFunction", layers);
+        Mark(network.World, NetworkQueries.MaskedNeurons, "a Mask", layers);
+    }
+
+    private static void Mark(World world, in QueryDescription query, string component, bool[] layers)
+    {
+        foreach (ref var chunk in world.Query(in query))
         {
             foreach (var neuron in chunk.GetSpan<Neuron>()[..chunk.Count])
             {
-                if (neuron.Layer == layer)
-                {
-                    return true;
-                }
+                CheckNotInput(neuron, component);
+                layers[neuron.Layer] = true;
             }
         }
-
-        foreach (ref var chunk in network.World.Query(in Masked))
-        {
-            foreach (var neuron in chunk.GetSpan<Neuron>()[..chunk.Count])
-            {
-                if (neuron.Layer == layer)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>After a = f(z) for <paramref name="layer"/>: a_j = r_j f_j(z_j) for the overridden neurons.</summary>
@@ -50,12 +38,11 @@ internal static class NeuronOverrides
     {
         var batch = network.Batch;
         var m = batch.Size;
-        foreach (ref var chunk in network.World.Query(in Own))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.NeuronsWithOwnFunction))
         {
             chunk.GetSpan<Neuron, OwnFunction>(out var neurons, out var own);
             for (var r = 0; r < chunk.Count; r++)
             {
-                CheckNotInput(neurons[r], "an OwnFunction");
                 if (neurons[r].Layer == layer)
                 {
                     CheckElementwise(network, layer);
@@ -65,12 +52,11 @@ internal static class NeuronOverrides
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in Masked))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.MaskedNeurons))
         {
             chunk.GetSpan<Neuron, Mask>(out var neurons, out var masks);
             for (var r = 0; r < chunk.Count; r++)
             {
-                CheckNotInput(neurons[r], "a Mask");
                 if (neurons[r].Layer == layer)
                 {
                     CheckElementwise(network, layer);
@@ -87,7 +73,7 @@ internal static class NeuronOverrides
     public static void Backward(Network network, int layer)
     {
         var world = network.World;
-        foreach (ref var chunk in world.Query(in Own))
+        foreach (ref var chunk in world.Query(in NetworkQueries.NeuronsWithOwnFunction))
         {
             chunk.GetSpan<Neuron, OwnFunction>(out var neurons, out var own);
             for (var r = 0; r < chunk.Count; r++)
@@ -99,7 +85,7 @@ internal static class NeuronOverrides
             }
         }
 
-        foreach (ref var chunk in world.Query(in Masked))
+        foreach (ref var chunk in world.Query(in NetworkQueries.MaskedNeurons))
         {
             chunk.GetSpan<Neuron, Mask>(out var neurons, out var masks);
             for (var r = 0; r < chunk.Count; r++)

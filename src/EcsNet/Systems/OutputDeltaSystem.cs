@@ -23,7 +23,7 @@ public sealed class OutputDeltaSystem : ISystem<StepContext>
         var delta = batch.Rows(batch.D, layer.FirstSlot, n);
         var activation = layer.Function!;
         var g = batch.Rows(batch.G, layer.FirstSlot, n);
-        var overridden = NeuronOverrides.Present(network) && NeuronOverrides.Any(network, layer.Index);
+        var overridden = network.CurrentStructure().HasOverridesIn(layer.Index);
 
         if (network.Cost.SimplifiesWith(activation) && !overridden)
         {

@@ -10,19 +10,6 @@ namespace EcsNet.Systems;
 /// </summary>
 public sealed class WeightUpdateSystem : ISystem<StepContext>
 {
-    private static readonly QueryDescription Trainable =
-        new QueryDescription().WithAll<Weight, WeightGradient, OptimizerState>().WithNone<Frozen, LearningRate>();
-
-    private static readonly QueryDescription OwnRate =
-        new QueryDescription().WithAll<Weight, WeightGradient, OptimizerState, LearningRate>().WithNone<Frozen>();
-
-    private static readonly QueryDescription FrozenSynapses = new QueryDescription().WithAll<WeightGradient, Frozen>();
-
-    private static readonly QueryDescription UnfrozenBiases =
-        new QueryDescription().WithAll<Neuron, Bias, BiasGradient, OptimizerState>().WithNone<Frozen>();
-
-    private static readonly QueryDescription FrozenBiases = new QueryDescription().WithAll<BiasGradient, Frozen>();
-
     internal WeightUpdateSystem()
     {
     }
@@ -38,29 +25,29 @@ public sealed class WeightUpdateSystem : ISystem<StepContext>
         var world = context.World;
         var u = context.Settings;
 
-        foreach (ref var chunk in world.Query(in Trainable))
+        foreach (ref var chunk in world.Query(in NetworkQueries.TrainableWeights))
         {
             chunk.GetSpan<Weight, WeightGradient, OptimizerState>(out var w, out var g, out var s);
             u.Optimizer.Apply(Floats(w, chunk.Count), Floats(g, chunk.Count), s[..chunk.Count], [], in u, regularise: true);
         }
 
-        foreach (ref var chunk in world.Query(in OwnRate))
+        foreach (ref var chunk in world.Query(in NetworkQueries.WeightsWithOwnRate))
         {
             chunk.GetSpan<Weight, WeightGradient, OptimizerState, LearningRate>(out var w, out var g, out var s, out var eta);
             u.Optimizer.Apply(Floats(w, chunk.Count), Floats(g, chunk.Count), s[..chunk.Count], eta[..chunk.Count], in u, regularise: true);
         }
 
-        foreach (ref var chunk in world.Query(in FrozenSynapses))
+        foreach (ref var chunk in world.Query(in NetworkQueries.FrozenWeightGradients))
         {
             chunk.GetSpan<WeightGradient>()[..chunk.Count].Clear();
         }
 
-        foreach (ref var chunk in world.Query(in FrozenBiases))
+        foreach (ref var chunk in world.Query(in NetworkQueries.FrozenBiasGradients))
         {
             chunk.GetSpan<BiasGradient>()[..chunk.Count].Clear();
         }
 
-        foreach (ref var chunk in world.Query(in UnfrozenBiases))
+        foreach (ref var chunk in world.Query(in NetworkQueries.TrainableBiases))
         {
             chunk.GetSpan<Bias, BiasGradient, OptimizerState>(out var b, out var g, out var s);
             u.Optimizer.Apply(Floats(b, chunk.Count), Floats(g, chunk.Count), s[..chunk.Count], [], in u, regularise: false);
