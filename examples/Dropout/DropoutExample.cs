@@ -1,5 +1,3 @@
-using EcsNet.ActivationFunctions;
-using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Systems;
 using EcsNet.Training;
@@ -19,12 +17,7 @@ public static class DropoutExample
 {
     /// <summary>The 4-<paramref name="hidden"/>-3 classifier (sigmoid, softmax, cross-entropy).</summary>
     public static Network Build(int hidden = 32, long seed = 1)
-    {
-        var net = new NetworkBuilder().Input(4).Dense(hidden, ActivationFunction.Sigmoid).Dense(3, ActivationFunction.Softmax)
-            .Build(Initializer.Xavier, seed);
-        net.Cost = CostFunction.SoftmaxCrossEntropy;
-        return net;
-    }
+        => IrisData.Classifier(hidden, seed);
 
     /// <summary>Trains with dropout rate <paramref name="rate"/>, printing a line every 20 epochs to <paramref name="log"/>.</summary>
     public static DropoutRun Run(double rate = 0.5, int epochs = 100, long seed = 1, TextWriter? log = null)

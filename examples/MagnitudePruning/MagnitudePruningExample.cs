@@ -1,5 +1,3 @@
-using EcsNet.ActivationFunctions;
-using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Systems;
 using EcsNet.Training;
@@ -21,12 +19,7 @@ public static class MagnitudePruningExample
 {
     /// <summary>The 4-16-3 classifier the example trains (sigmoid, softmax, cross-entropy): 112 synapses.</summary>
     public static Network Build(long seed = 1)
-    {
-        var net = new NetworkBuilder().Input(4).Dense(16, ActivationFunction.Sigmoid).Dense(3, ActivationFunction.Softmax)
-            .Build(Initializer.Xavier, seed);
-        net.Cost = CostFunction.SoftmaxCrossEntropy;
-        return net;
-    }
+        => IrisData.Classifier(16, seed);
 
     /// <summary>The training options the example uses.</summary>
     public static TrainingOptions Options(int epochs, long seed) => new() { Epochs = epochs, BatchSize = 10, LearningRate = 0.5f, Seed = seed };

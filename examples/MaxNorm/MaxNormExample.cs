@@ -1,5 +1,3 @@
-using EcsNet.ActivationFunctions;
-using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Systems;
 using EcsNet.Training;
@@ -19,12 +17,7 @@ public static class MaxNormExample
 {
     /// <summary>The 4-<paramref name="hidden"/>-3 classifier the example trains (sigmoid, softmax, cross-entropy).</summary>
     public static Network Build(int hidden = 16, long seed = 1)
-    {
-        var net = new NetworkBuilder().Input(4).Dense(hidden, ActivationFunction.Sigmoid).Dense(3, ActivationFunction.Softmax)
-            .Build(Initializer.Xavier, seed);
-        net.Cost = CostFunction.SoftmaxCrossEntropy;
-        return net;
-    }
+        => IrisData.Classifier(hidden, seed);
 
     /// <summary>Trains with the constraint after every update, printing a line every tenth epoch to <paramref name="log"/>.</summary>
     public static MaxNormRun Run(float maxNorm = 1.5f, int epochs = 60, long seed = 1, TextWriter? log = null)

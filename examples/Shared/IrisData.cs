@@ -1,5 +1,8 @@
+using EcsNet.ActivationFunctions;
+using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Datasets;
+using EcsNet.Training;
 
 namespace EcsNet.Examples;
 
@@ -12,5 +15,15 @@ internal static class IrisData
         var (train, test) = Iris.Load().Split(1.0 / 3.0, seed: 7);
         var scale = Normalization.FitZScore(train);
         return (scale.Apply(train), scale.Apply(test));
+    }
+
+    /// <summary>The examples' classifier: 4-<paramref name="hidden"/>-3, sigmoid hidden layer, softmax output and
+    /// cross-entropy, Xavier-initialised from <paramref name="seed"/>.</summary>
+    public static Network Classifier(int hidden, long seed)
+    {
+        var net = new NetworkBuilder().Input(4).Dense(hidden, ActivationFunction.Sigmoid).Dense(3, ActivationFunction.Softmax)
+            .Build(Initializer.Xavier, seed);
+        net.Cost = CostFunction.SoftmaxCrossEntropy;
+        return net;
     }
 }

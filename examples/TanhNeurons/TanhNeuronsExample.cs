@@ -1,6 +1,5 @@
 using EcsNet.ActivationFunctions;
 using EcsNet.Components;
-using EcsNet.Costs;
 using EcsNet.Data;
 using EcsNet.Training;
 
@@ -23,9 +22,7 @@ public static class TanhNeuronsExample
     /// <summary>A 4-8-3 network (sigmoid hidden layer, softmax output, cross-entropy) with tanh at <see cref="TanhIndices"/>.</summary>
     public static Network Build(long seed = 1)
     {
-        var net = new NetworkBuilder().Input(4).Dense(8, ActivationFunction.Sigmoid).Dense(3, ActivationFunction.Softmax)
-            .Build(Initializer.Xavier, seed);
-        net.Cost = CostFunction.SoftmaxCrossEntropy;
+        var net = IrisData.Classifier(8, seed);
         foreach (var j in TanhIndices)
         {
             net.World.Add(net.NeuronEntity(1, j), OwnFunction.Of(ActivationFunction.Tanh));

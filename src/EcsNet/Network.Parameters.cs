@@ -4,6 +4,38 @@ namespace EcsNet;
 
 public sealed partial class Network
 {
+    /// <summary>
+    /// Every trainable parameter, weights first (in storage order), then biases: the one list of parameters, as
+    /// micrograd's <c>parameters()</c>. It walks <see cref="NetworkQueries.Weights"/> and <see cref="NetworkQueries.Biases"/>,
+    /// the same queries the update, the snapshots and the finiteness check walk. A copy: edit values through the
+    /// entities' components.
+    /// </summary>
+    public IReadOnlyList<Parameter> Parameters()
+    {
+        var list = new List<Parameter>();
+        foreach (ref var chunk in World.Query(in NetworkQueries.Weights))
+        {
+            chunk.GetSpan<Synapse, Weight, WeightGradient>(out var synapses, out var weights, out var gradients);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                var (sourceLayer, source) = Position(synapses[r].Source);
+                var (layer, index) = Position(synapses[r].Target);
+                list.Add(new Parameter(chunk.Entity(r), IsWeight: true, layer, index, source, sourceLayer, weights[r].Value, gradients[r].Value));
+            }
+        }
+
+        foreach (ref var chunk in World.Query(in NetworkQueries.Biases))
+        {
+            chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var biases, out var gradients);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                list.Add(new Parameter(chunk.Entity(r), IsWeight: false, neurons[r].Layer, neurons[r].Index, -1, -1, biases[r].Value, gradients[r].Value));
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Zeroes every accumulated gradient without updating (e.g. after a batch whose cost was not finite).</summary>
     public void DiscardGradients()
     {

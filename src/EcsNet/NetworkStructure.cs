@@ -19,6 +19,9 @@ internal sealed class NetworkStructure
 
     internal NetworkStructure(int layers) => _overriddenLayers = new bool[layers];
 
+    /// <summary>Grows with every refresh: equal numbers mean the neurons and synapses sit in the same rows as before.</summary>
+    public long Generation { get; private set; }
+
     /// <summary>The synapse plan the fast path runs.</summary>
     public SynapsePlan Plan { get; } = new();
 
@@ -37,6 +40,7 @@ internal sealed class NetworkStructure
     /// <summary>After a change to the neurons: the overrides and the neuron chunks.</summary>
     public void RefreshNeurons(Network network)
     {
+        Generation++;
         Systems.NeuronOverrides.FindLayers(network, _overriddenLayers);
         HasOverrides = Array.IndexOf(_overriddenLayers, true) >= 0;
         foreach (var cache in _neuronChunks)
@@ -48,6 +52,7 @@ internal sealed class NetworkStructure
     /// <summary>After a change to the synapses: the plan and the own-rule flag.</summary>
     public void RefreshSynapses(World world, ReadOnlySpan<int> layerOfSlot, int layers)
     {
+        Generation++;
         Plan.Rebuild(world, layerOfSlot, layers);
         HasSynapsesWithOwnRule = world.CountEntities(in NetworkQueries.SynapsesWithOwnRule) > 0;
     }

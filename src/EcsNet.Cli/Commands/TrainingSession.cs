@@ -67,10 +67,10 @@ internal static class TrainingSession
         }
 
         var result = trainer.Train(network, train, test, context.Cancellation);
-        if (last is not null && printed != last.Epoch)
+        if (last is { } final && printed != final.Epoch)
         {
             // Stopped early between two logged epochs: the last one still gets its line.
-            context.Out.WriteLine(EpochLine(last, epochs, classification));
+            context.Out.WriteLine(EpochLine(final, epochs, classification));
         }
 
         return result;

@@ -5,7 +5,7 @@ namespace EcsNet.Training;
 /// they were seen (before each update), as most libraries report them; test and validation figures are measured
 /// after the epoch.
 /// </summary>
-public sealed record EpochMetrics
+public readonly record struct EpochMetrics
 {
     /// <summary>The 1-based epoch number.</summary>
     public int Epoch { get; init; }

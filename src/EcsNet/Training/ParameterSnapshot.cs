@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EcsNet.Components;
 
 namespace EcsNet.Training;
@@ -22,9 +23,24 @@ internal sealed class ParameterSnapshot
     private readonly List<OptimizerState> _biasStates = [];
     private readonly Dictionary<Entity, int> _index = [];
     private long _updates;
+    private Network? _network;
+    private long _generation = -1;
 
+    /// <summary>Copies every weight, bias and optimiser state of <paramref name="network"/>.</summary>
     public void Capture(Network network)
     {
+        // Training captures after every epoch. While no neuron or synapse has moved since the last capture, the same
+        // rows come in the same order, so the values are overwritten in place: on a 4-sample XOR epoch, clearing and
+        // refilling the lists and the entity index cost more than the epoch's steps.
+        var generation = network.CurrentStructure().Generation;
+        if (ReferenceEquals(network, _network) && generation == _generation)
+        {
+            Overwrite(network);
+            return;
+        }
+
+        _network = network;
+        _generation = generation;
         _synapses.Clear();
         _ends.Clear();
         _weights.Clear();
@@ -53,6 +69,38 @@ internal sealed class ParameterSnapshot
                 _neurons.Add(chunk.Entity(r));
                 _biases.Add(b[r].Value);
                 _biasStates.Add(s[r]);
+            }
+        }
+
+        _updates = network.UpdateCount;
+    }
+
+    /// <summary>The values of the rows captured last, which are still the same entities in the same order.</summary>
+    private void Overwrite(Network network)
+    {
+        var weights = CollectionsMarshal.AsSpan(_weights);
+        var weightStates = CollectionsMarshal.AsSpan(_weightStates);
+        var i = 0;
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
+        {
+            chunk.GetSpan<Weight, OptimizerState>(out var w, out var s);
+            for (var r = 0; r < chunk.Count; r++, i++)
+            {
+                weights[i] = w[r].Value;
+                weightStates[i] = s[r];
+            }
+        }
+
+        var biases = CollectionsMarshal.AsSpan(_biases);
+        var biasStates = CollectionsMarshal.AsSpan(_biasStates);
+        i = 0;
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
+        {
+            chunk.GetSpan<Bias, OptimizerState>(out var b, out var s);
+            for (var r = 0; r < chunk.Count; r++, i++)
+            {
+                biases[i] = b[r].Value;
+                biasStates[i] = s[r];
             }
         }
 

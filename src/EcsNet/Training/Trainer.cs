@@ -107,7 +107,7 @@ public sealed class Trainer
             var cost = 0.0;
             var correct = 0;
             var seen = 0;
-            var clock = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             for (var start = 0; start < n; start += m)
             {
                 if (cancellation.IsCancellationRequested)
@@ -130,7 +130,7 @@ public sealed class Trainer
                 Progress?.Invoke(new TrainingProgress(epoch + 1, last, seen, n, cost / seen));
             }
 
-            clock.Stop();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             network.Systems.Run(EcsNet.Systems.StepPhase.EndOfEpoch);
             if (!network.ParametersAreFinite())
             {
@@ -144,8 +144,8 @@ public sealed class Trainer
                 TrainAccuracy = (double)correct / n,
                 LearningRate = eta,
                 Samples = n,
-                Seconds = clock.Elapsed.TotalSeconds,
-                SamplesPerSecond = n / Math.Max(clock.Elapsed.TotalSeconds, 1e-9),
+                Seconds = elapsed,
+                SamplesPerSecond = n / Math.Max(elapsed, 1e-9),
             };
             if (validation is not null)
             {
@@ -228,26 +228,10 @@ public sealed class Trainer
             return;
         }
 
-        foreach (var s in network.Synapses())
-        {
-            if (!float.IsFinite(s.Weight))
-            {
-                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the weight w_jk^l from neuron {s.FromIndex} of layer {s.FromLayer} to neuron {s.ToIndex} of layer {s.ToLayer} is {s.Weight} before training; give it a finite value"));
-            }
-        }
-
-        for (var l = 1; l < network.Layers.Count; l++)
-        {
-            for (var j = 0; j < network.Layers[l].Size; j++)
-            {
-                var b = network.GetBias(l, j);
-                if (!float.IsFinite(b))
-                {
-                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"the bias b_j^l of neuron {j} of layer {l} is {b} before training; give it a finite value"));
-                }
-            }
-        }
+        var bad = network.Parameters().First(p => !float.IsFinite(p.Value));
+        var what = bad.IsWeight
+            ? $"the weight w_jk^l from neuron {bad.Source} of layer {bad.SourceLayer} to neuron {bad.Index} of layer {bad.Layer}"
+            : $"the bias b_j^l of neuron {bad.Index} of layer {bad.Layer}";
+        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} is {bad.Value} before training; give it a finite value"));
     }
 }

@@ -59,6 +59,43 @@ public class SnapshotRestoreTests
     }
 
     [Fact]
+    public void ASecondCaptureTakesTheNewValuesWhetherOrNotTheStructureChangedBetween()
+    {
+        float[] inputs = [.. Enumerable.Range(0, 4 * 9).Select(i => (i % 7) / 7f)];
+        float[] targets = [.. Enumerable.Range(0, 4 * 3).Select(i => i % 2)];
+        for (var seed = 1; seed <= 60; seed++)
+        {
+            var random = new SeededRandom(seed);
+            using var net = NetworkBuilder.FullyConnected([9, 10, 8, 3], ActivationFunction.Sigmoid, Initializer.Xavier, seed);
+            var snapshot = new ParameterSnapshot();
+            snapshot.Capture(net);
+            var edited = seed % 2 == 0;
+            if (edited)
+            {
+                StructuralEditModelTests.RandomEdit(net, random);
+            }
+
+            // Training moves every value; the rows stay where they are unless an edit moved them.
+            net.LoadBatch(inputs, targets, 4);
+            net.TrainStep(Optimizer.Adam, 0.5f);
+            snapshot.Capture(net);
+            var weights = net.Synapses().ToDictionary(s => s.Entity, s => s.Weight);
+            var biases = TestNetworks.Biases(net);
+
+            net.LoadBatch(inputs, targets, 4);
+            net.TrainStep(Optimizer.Adam, 0.5f);
+            snapshot.Restore(net);
+
+            foreach (var s in net.Synapses())
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(weights[s.Entity]) == BitConverter.SingleToInt32Bits(s.Weight), $"seed {seed}, edited {edited}: {s}");
+            }
+
+            Assert.Equal(biases, TestNetworks.Biases(net));
+        }
+    }
+
+    [Fact]
     public void ARollbackAfterEditsInAnEpochHandlerRestoresByIdentityAndNamesWhatWasPruned()
     {
         using var net = NetworkBuilder.FullyConnected([2, 4, 1], ActivationFunction.Linear, Initializer.Xavier, 4);

@@ -96,7 +96,7 @@ public sealed class TerminationTests
 
         Assert.Equal(StopReason.ErrorThreshold, result.StopReason);
         Assert.True(result.Epochs.Count < 10_000);
-        Assert.True(result.Last!.Cost <= threshold);
+        Assert.True(result.Last!.Value.Cost <= threshold);
         Assert.All(result.Epochs.SkipLast(1), e => Assert.True(e.Cost > threshold));
     }
 }
