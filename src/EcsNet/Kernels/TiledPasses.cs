@@ -9,8 +9,8 @@ internal sealed class TiledPasses : ISynapsePasses
     private readonly ForwardTileJob _forward = new();
     private readonly BackwardTileJob _backward = new();
     private readonly GradientTileJob _gradient = new();
-    private readonly ForwardSparseJob _sparseForward = new();
-    private readonly BackwardSparseJob _sparseBackward = new();
+    private readonly GatherSparseJob _sparseForward = new();
+    private readonly GatherSparseJob _sparseBackward = new();
     private readonly GradientSparseJob _sparseGradient = new();
 
     public void Forward(Network network, SynapsePlan plan, int layer, float[] a, float[] z, int m)
@@ -20,12 +20,13 @@ internal sealed class TiledPasses : ISynapsePasses
         _forward.Z = z;
         network.RunTiles(_forward, plan.TileWork(layer) * m);
         var target = network.Layers[layer];
-        _sparseForward.Set(plan, layer, m);
-        _sparseForward.A = a;
-        _sparseForward.Z = z;
-        _sparseForward.TargetStart = target.FirstSlot;
-        _sparseForward.TargetEnd = target.FirstSlot + target.Size;
-        network.RunTiles(_sparseForward, plan.Sparse.Work(layer) * m);
+        var byTarget = plan.Sparse.ByTarget;
+        _sparseForward.Set(plan, byTarget, layer, m);
+        _sparseForward.X = a;
+        _sparseForward.Y = z;
+        _sparseForward.OwnStart = target.FirstSlot;
+        _sparseForward.OwnEnd = target.FirstSlot + target.Size;
+        network.RunTiles(_sparseForward, byTarget.Work(layer) * m);
     }
 
     public void Backward(Network network, SynapsePlan plan, int layer, float[] d, float[] g, int m, int firstSource)
@@ -41,12 +42,14 @@ internal sealed class TiledPasses : ISynapsePasses
             network.RunTiles(_backward, plan.TileWork(layer) * m);
         }
 
-        _sparseBackward.Set(plan, layer, m);
-        _sparseBackward.D = d;
-        _sparseBackward.G = g;
-        _sparseBackward.SourceStart = firstSource;
-        _sparseBackward.SourceEnd = network.Layers[layer].FirstSlot;
-        network.RunTiles(_sparseBackward, plan.Sparse.Work(layer) * m);
+        // Runs by source hold only synapses leaving a hidden layer: those from the input layer have no δ to carry.
+        var bySource = plan.Sparse.BySource;
+        _sparseBackward.Set(plan, bySource, layer, m);
+        _sparseBackward.X = d;
+        _sparseBackward.Y = g;
+        _sparseBackward.OwnStart = firstSource;
+        _sparseBackward.OwnEnd = network.Layers[layer].FirstSlot;
+        network.RunTiles(_sparseBackward, bySource.Work(layer) * m);
     }
 
     public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
@@ -65,7 +68,7 @@ internal sealed class TiledPasses : ISynapsePasses
         }
 
         network.RunTiles(_gradient, work * m);
-        _sparseGradient.Set(plan, -1, m);
+        _sparseGradient.Set(plan, plan.Sparse.ByTarget, -1, m);
         _sparseGradient.A = a;
         _sparseGradient.D = d;
         _sparseGradient.IntoWeights = intoWeights;
