@@ -1,13 +1,13 @@
 namespace EcsNet.Kernels;
 
 /// <summary>
-/// The sparse passes of one layer as partitioned jobs. Forward parts own a range of target slots (their z rows),
-/// backward parts a range of source rows of g, gradient parts whole runs; every value is therefore summed in the same
-/// order whatever the number of parts.
+/// The sparse passes of one layer as partitioned jobs. Feedforward parts own a range of target slots (their z rows),
+/// backpropagation parts a range of source slots (their g rows), gradient parts whole runs; every value is therefore
+/// summed in the same order whatever the number of parts.
 /// </summary>
 internal abstract class SparseJob : IPartitionedJob
 {
-    public SparseSynapses Sparse = new();
+    public SparseRuns Index = new();
     public int First;
     public int Count;
     public Chunk[] Chunks = [];
@@ -15,53 +15,36 @@ internal abstract class SparseJob : IPartitionedJob
 
     public abstract void Execute(int part, int parts);
 
-    /// <summary>Sets the runs into <paramref name="layer"/> (all layers when it is negative).</summary>
-    public void Set(SynapsePlan plan, int layer, int m)
+    /// <summary>Sets the runs of <paramref name="index"/> into <paramref name="layer"/> (all layers when it is negative).</summary>
+    public void Set(SynapsePlan plan, SparseRuns index, int layer, int m)
     {
-        Sparse = plan.Sparse;
-        First = layer < 0 ? 0 : Sparse.FirstRun(layer);
-        Count = layer < 0 ? Sparse.Runs.Length : Sparse.RunCount(layer);
+        Index = index;
+        First = layer < 0 ? 0 : index.FirstRun(layer);
+        Count = layer < 0 ? index.Runs.Length : index.RunCount(layer);
         Chunks = plan.Chunks;
         M = m;
     }
-
 }
 
-/// <summary>z_j += Σ_k w_jk a_k over a layer's sparse runs.</summary>
-internal sealed class ForwardSparseJob : SparseJob
+/// <summary>
+/// y_i += Σ_o w_io x_o over a layer's runs, each part owning a range of the runs' own neurons: z_j += Σ_k w_jk a_k
+/// over runs by target, g_k += Σ_j w_jk δ_j over runs by source.
+/// </summary>
+internal sealed class GatherSparseJob : SparseJob
 {
-    public float[] A = [];
-    public float[] Z = [];
-    public int TargetStart;
-    public int TargetEnd;
+    public float[] X = [];
+    public float[] Y = [];
+    public int OwnStart;
+    public int OwnEnd;
 
     public override void Execute(int part, int parts)
     {
-        var span = TargetEnd - TargetStart;
-        var from = TargetStart + (int)((long)span * part / parts);
-        var to = TargetStart + (int)((long)span * (part + 1) / parts);
-        SparseKernels.Forward(Sparse, First, Count, Chunks, A, Z, M, from, to);
+        var (from, to) = PartRange.Of(OwnStart, OwnEnd, part, parts);
+        SparseKernels.Gather(Index, First, Count, Chunks, X, Y, M, from, to);
     }
 }
 
-/// <summary>g_k += Σ_j w_jk δ_j over a layer's sparse runs, each part owning a slice of the source rows.</summary>
-internal sealed class BackwardSparseJob : SparseJob
-{
-    public float[] D = [];
-    public float[] G = [];
-    public int SourceStart;
-    public int SourceEnd;
-
-    public override void Execute(int part, int parts)
-    {
-        var span = SourceEnd - SourceStart;
-        var from = SourceStart + (int)((long)span * part / parts);
-        var to = SourceStart + (int)((long)span * (part + 1) / parts);
-        SparseKernels.Backward(Sparse, First, Count, Chunks, D, G, M, from, to);
-    }
-}
-
-/// <summary>∂C/∂w += Σ_b a δ over sparse runs; every run owns its synapses' gradients.</summary>
+/// <summary>∂C/∂w += Σ_b a δ over runs by target; every run owns its synapses' gradients.</summary>
 internal sealed class GradientSparseJob : SparseJob
 {
     public float[] A = [];
@@ -70,8 +53,7 @@ internal sealed class GradientSparseJob : SparseJob
 
     public override void Execute(int part, int parts)
     {
-        var from = (int)((long)Count * part / parts);
-        var to = (int)((long)Count * (part + 1) / parts);
-        SparseKernels.Gradient(Sparse, First + from, to - from, Chunks, A, D, M, IntoWeights);
+        var (from, to) = PartRange.Of(0, Count, part, parts);
+        SparseKernels.Gradient(Index, First + from, to - from, Chunks, A, D, M, IntoWeights);
     }
 }

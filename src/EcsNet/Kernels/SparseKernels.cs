@@ -7,47 +7,51 @@ using EcsNet.Components;
 namespace EcsNet.Kernels;
 
 /// <summary>
-/// The sparse fast path: the three synapse passes over <see cref="SparseRun"/>s (one target's synapses in one chunk),
-/// for all m samples of neuron-major buffers (<c>[slot · m + b]</c>). Along a run the target's row stays in registers
-/// and each synapse costs one source row of m floats; two independent accumulator chains per block keep the FMA units
+/// The sparse fast path: the synapse passes over <see cref="SparseRuns"/> (one neuron's synapses in one chunk), for
+/// all m samples of neuron-major buffers (<c>[slot · m + b]</c>). Along a run the run's own row stays in registers and
+/// each synapse costs one row of m floats of its other end; several independent accumulator chains keep the FMA units
 /// busy instead of waiting on one chain's latency, and the weight gradients of eight synapses share one horizontal
 /// reduction. The work is proportional to the number of live synapses.
 /// </summary>
 internal static class SparseKernels
 {
-    /// <summary>z_j += Σ_k w_jk a_k over the runs [first, first + count) into targets j in [<paramref name="targetFrom"/>, <paramref name="targetTo"/>).</summary>
+    /// <summary>
+    /// y_i += Σ_o w_io x_o over the runs [first, first + count) whose own neuron i is in [<paramref name="ownFrom"/>,
+    /// <paramref name="ownTo"/>): the feedforward pass z_j += Σ_k w_jk a_k over runs by target, and the
+    /// backpropagation g_k += Σ_j w_jk δ_j over runs by source.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] z, int m, int targetFrom = 0, int targetTo = int.MaxValue)
+    public static void Gather(SparseRuns index, int first, int count, Chunk[] chunks, float[] x, float[] y, int m, int ownFrom, int ownTo)
     {
-        var runs = sparse.Runs;
-        var entries = sparse.Entries;
-        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
+        var runs = index.Runs;
+        var entries = index.Entries;
+        ref var x0 = ref MemoryMarshal.GetArrayDataReference(x);
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
-            if ((uint)(run.Target - targetFrom) >= (uint)(targetTo - targetFrom))
+            if ((uint)(run.Neuron - ownFrom) >= (uint)(ownTo - ownFrom))
             {
                 continue;
             }
 
             ref var w = ref WeightColumn(chunks, run.Chunk);
             ref var e = ref entries[run.First];
-            ref var zRow = ref z[run.Target * m];
+            ref var yRow = ref y[run.Neuron * m];
             var n = run.Count;
             var b = 0;
             for (; b + (2 * Simd.Width512) <= m; b += 2 * Simd.Width512)
             {
-                Forward32(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
+                Forward32(ref e, n, ref w, ref Unsafe.Add(ref x0, b), m, ref Unsafe.Add(ref yRow, b));
             }
 
             for (; b + Simd.Width <= m; b += Simd.Width)
             {
-                Forward8(ref e, n, ref w, ref Unsafe.Add(ref x, b), m, ref Unsafe.Add(ref zRow, b));
+                Forward8(ref e, n, ref w, ref Unsafe.Add(ref x0, b), m, ref Unsafe.Add(ref yRow, b));
             }
 
             for (; b < m; b++)
             {
-                Unsafe.Add(ref zRow, b) += Forward1(ref e, n, ref w, ref Unsafe.Add(ref x, b), m);
+                Unsafe.Add(ref yRow, b) += Forward1(ref e, n, ref w, ref Unsafe.Add(ref x0, b), m);
             }
         }
     }
@@ -67,10 +71,10 @@ internal static class SparseKernels
         for (; i + 3 < n; i += 4)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
-            ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m);
-            ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m);
-            ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Neuron * m);
+            ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Neuron * m);
+            ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Neuron * m);
+            ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Neuron * m);
             var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
             var v1 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row));
             var v2 = Vector512.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row));
@@ -88,7 +92,7 @@ internal static class SparseKernels
         for (; i < n; i++)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            ref var x0 = ref Unsafe.Add(ref x, e0.Source * m);
+            ref var x0 = ref Unsafe.Add(ref x, e0.Neuron * m);
             var v0 = Vector512.Create(Unsafe.Add(ref w, e0.Row));
             c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0), v0, c0);
             c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, Simd.Width512), v0, c1);
@@ -108,16 +112,16 @@ internal static class SparseKernels
         for (; i + 3 < n; i += 4)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
-            c1 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row)), c1);
-            c2 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row)), c2);
-            c3 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row)), c3);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Neuron * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+            c1 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Neuron * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row)), c1);
+            c2 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Neuron * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row)), c2);
+            c3 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Neuron * m)), Vector256.Create(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row)), c3);
         }
 
         for (; i < n; i++)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Source * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
+            c0 = Simd.MulAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref x, e0.Neuron * m)), Vector256.Create(Unsafe.Add(ref w, e0.Row)), c0);
         }
 
         (Vector256.LoadUnsafe(ref y) + ((c0 + c1) + (c2 + c3))).StoreUnsafe(ref y);
@@ -132,90 +136,19 @@ internal static class SparseKernels
         for (; i + 3 < n; i += 4)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
-            s1 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Source * m), s1);
-            s2 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Source * m), s2);
-            s3 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Source * m), s3);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Neuron * m), s0);
+            s1 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 1).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 1).Neuron * m), s1);
+            s2 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 2).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 2).Neuron * m), s2);
+            s3 = Simd.MulAdd(Unsafe.Add(ref w, Unsafe.Add(ref e0, 3).Row), Unsafe.Add(ref x, Unsafe.Add(ref e0, 3).Neuron * m), s3);
         }
 
         for (; i < n; i++)
         {
             ref var e0 = ref Unsafe.Add(ref e, i);
-            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Source * m), s0);
+            s0 = Simd.MulAdd(Unsafe.Add(ref w, e0.Row), Unsafe.Add(ref x, e0.Neuron * m), s0);
         }
 
         return (s0 + s1) + (s2 + s3);
-    }
-
-    /// <summary>
-    /// g_k += w_jk δ_j over the runs [first, first + count) for sources k in [<paramref name="sourceFrom"/>,
-    /// <paramref name="sourceTo"/>); runs leaving the input layer are skipped (it has no δ).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] d, float[] g, int m, int sourceFrom, int sourceTo)
-    {
-        var runs = sparse.Runs;
-        var entries = sparse.Entries;
-        for (var r = first; r < first + count; r++)
-        {
-            var run = runs[r];
-            if (run.SourceLayer == 0)
-            {
-                continue;
-            }
-
-            ref var w = ref WeightColumn(chunks, run.Chunk);
-            ref var e = ref entries[run.First];
-            ref var dRow = ref d[run.Target * m];
-            var n = run.Count;
-            var b = 0;
-            for (; b + (2 * Simd.Width512) <= m; b += 2 * Simd.Width512)
-            {
-                var d0 = Vector512.LoadUnsafe(ref dRow, (nuint)b);
-                var d1 = Vector512.LoadUnsafe(ref dRow, (nuint)(b + Simd.Width512));
-                for (var i = 0; i < n; i++)
-                {
-                    var entry = Unsafe.Add(ref e, i);
-                    if ((uint)(entry.Source - sourceFrom) >= (uint)(sourceTo - sourceFrom))
-                    {
-                        continue;
-                    }
-
-                    var v = Vector512.Create(Unsafe.Add(ref w, entry.Row));
-                    ref var y = ref g[(entry.Source * m) + b];
-                    Simd.MulAdd(d0, v, Vector512.LoadUnsafe(ref y)).StoreUnsafe(ref y);
-                    Simd.MulAdd(d1, v, Vector512.LoadUnsafe(ref y, Simd.Width512)).StoreUnsafe(ref y, Simd.Width512);
-                }
-            }
-
-            for (; b + Simd.Width <= m; b += Simd.Width)
-            {
-                var d0 = Vector256.LoadUnsafe(ref dRow, (nuint)b);
-                for (var i = 0; i < n; i++)
-                {
-                    var entry = Unsafe.Add(ref e, i);
-                    if ((uint)(entry.Source - sourceFrom) < (uint)(sourceTo - sourceFrom))
-                    {
-                        ref var y = ref g[(entry.Source * m) + b];
-                        Simd.MulAdd(d0, Vector256.Create(Unsafe.Add(ref w, entry.Row)), Vector256.LoadUnsafe(ref y)).StoreUnsafe(ref y);
-                    }
-                }
-            }
-
-            for (; b < m; b++)
-            {
-                var delta = Unsafe.Add(ref dRow, b);
-                for (var i = 0; i < n; i++)
-                {
-                    var entry = Unsafe.Add(ref e, i);
-                    if ((uint)(entry.Source - sourceFrom) < (uint)(sourceTo - sourceFrom))
-                    {
-                        ref var y = ref g[(entry.Source * m) + b];
-                        y = Simd.MulAdd(Unsafe.Add(ref w, entry.Row), delta, y);
-                    }
-                }
-            }
-        }
     }
 
     /// <summary>
@@ -223,120 +156,116 @@ internal static class SparseKernels
     /// w_jk += Σ_b a_k δ′_j.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Gradient(SparseSynapses sparse, int first, int count, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights)
+    public static void Gradient(SparseRuns byTarget, int first, int count, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights)
     {
-        var runs = sparse.Runs;
-        var entries = sparse.Entries;
+        var runs = byTarget.Runs;
+        var entries = byTarget.Entries;
         ref var x = ref MemoryMarshal.GetArrayDataReference(a);
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
             ref var sums = ref intoWeights ? ref WeightColumn(chunks, run.Chunk) : ref GradientColumn(chunks, run.Chunk);
             ref var e = ref entries[run.First];
-            ref var dRow = ref d[run.Target * m];
+            ref var dRow = ref d[run.Neuron * m];
             var n = run.Count;
-            var i = 0;
-            if (m >= Simd.Width)
-            {
-                for (; i + 8 <= n; i += 8)
-                {
-                    ref var e0 = ref Unsafe.Add(ref e, i);
-                    var dots = Dot8(ref e0, ref x, ref dRow, m);
-                    if (Unsafe.Add(ref e0, 7).Row - e0.Row == 7)
-                    {
-                        // Eight consecutive rows (rows ascend in a run): one vector update.
-                        ref var target = ref Unsafe.Add(ref sums, e0.Row);
-                        (Vector256.LoadUnsafe(ref target) + dots).StoreUnsafe(ref target);
-                        continue;
-                    }
-
-                    Unsafe.Add(ref sums, e0.Row) += dots.GetElement(0);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 1).Row) += dots.GetElement(1);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 2).Row) += dots.GetElement(2);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 3).Row) += dots.GetElement(3);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 4).Row) += dots.GetElement(4);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 5).Row) += dots.GetElement(5);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 6).Row) += dots.GetElement(6);
-                    Unsafe.Add(ref sums, Unsafe.Add(ref e0, 7).Row) += dots.GetElement(7);
-                }
-            }
-
             if (m == 1)
             {
                 // One sample: a product per synapse, no reduction.
                 var delta = dRow;
-                for (; i < n; i++)
+                for (var i = 0; i < n; i++)
                 {
                     var entry = Unsafe.Add(ref e, i);
-                    Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Source) * delta;
+                    Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Neuron) * delta;
                 }
+
+                continue;
             }
 
-            for (; i < n; i++)
+            if (m < Simd.Width)
             {
-                var entry = Unsafe.Add(ref e, i);
-                Unsafe.Add(ref sums, entry.Row) += RowKernels.Dot(ref Unsafe.Add(ref x, entry.Source * m), ref dRow, m);
+                for (var i = 0; i < n; i++)
+                {
+                    var entry = Unsafe.Add(ref e, i);
+                    Unsafe.Add(ref sums, entry.Row) += RowKernels.Dot(ref Unsafe.Add(ref x, entry.Neuron * m), ref dRow, m);
+                }
+
+                continue;
+            }
+
+            var full = n & ~7;
+            for (var i = 0; i < full; i += 8)
+            {
+                ref var e0 = ref Unsafe.Add(ref e, i);
+                var dots = Dot8(ref e0, 8, ref x, ref dRow, m);
+                if (Unsafe.Add(ref e0, 7).Row - e0.Row == 7)
+                {
+                    // Eight consecutive rows (rows ascend in a run): one vector update.
+                    ref var target = ref Unsafe.Add(ref sums, e0.Row);
+                    (Vector256.LoadUnsafe(ref target) + dots).StoreUnsafe(ref target);
+                    continue;
+                }
+
+                Scatter(ref e0, 8, ref sums, dots);
+            }
+
+            if (full < n)
+            {
+                // The last n mod 8 synapses still share one reduction: the unused lanes repeat the run's last synapse
+                // and are dropped.
+                ref var e0 = ref Unsafe.Add(ref e, full);
+                Scatter(ref e0, n - full, ref sums, Dot8(ref e0, n - full, ref x, ref dRow, m));
             }
         }
     }
 
-    /// <summary>Σ_b a_k δ_j for the eight synapses from <paramref name="e"/> on: element t is synapse t's sum.</summary>
+    /// <summary>Adds lane t of <paramref name="dots"/> to synapse t's row, for the first <paramref name="valid"/> synapses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Dot8(ref SparseEntry e, ref float x, ref float dRow, int m)
+    private static void Scatter(ref SparseEntry e, int valid, ref float sums, Vector256<float> dots)
     {
-        ref var x0 = ref Unsafe.Add(ref x, e.Source * m);
-        ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 1).Source * m);
-        ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 2).Source * m);
-        ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 3).Source * m);
-        ref var x4 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 4).Source * m);
-        ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 5).Source * m);
-        ref var x6 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 6).Source * m);
-        ref var x7 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, 7).Source * m);
+        for (var t = 0; t < valid; t++)
+        {
+            Unsafe.Add(ref sums, Unsafe.Add(ref e, t).Row) += dots.GetElement(t);
+        }
+    }
+
+    /// <summary>
+    /// Σ_b a_k δ_j for the eight synapses from <paramref name="e"/> on: element t is synapse t's sum. Only the first
+    /// <paramref name="valid"/> synapses are read; the other lanes repeat the last of them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Dot8(ref SparseEntry e, int valid, ref float x, ref float dRow, int m)
+    {
+        ref var x0 = ref Unsafe.Add(ref x, e.Neuron * m);
+        ref var x1 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(1, valid - 1)).Neuron * m);
+        ref var x2 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(2, valid - 1)).Neuron * m);
+        ref var x3 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(3, valid - 1)).Neuron * m);
+        ref var x4 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(4, valid - 1)).Neuron * m);
+        ref var x5 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(5, valid - 1)).Neuron * m);
+        ref var x6 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(6, valid - 1)).Neuron * m);
+        ref var x7 = ref Unsafe.Add(ref x, Unsafe.Add(ref e, Math.Min(7, valid - 1)).Neuron * m);
+        var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
+        var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
         var b = 0;
-        Vector256<float> s0, s1, s2, s3, s4, s5, s6, s7;
-        if (m >= Simd.Width512)
+        while (b + Simd.Width <= m)
         {
-            var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
-            var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
-            for (; b + Simd.Width512 <= m; b += Simd.Width512)
-            {
-                var o = (nuint)b;
-                var dv = Vector512.LoadUnsafe(ref dRow, o);
-                c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, o), dv, c0);
-                c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, o), dv, c1);
-                c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, o), dv, c2);
-                c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, o), dv, c3);
-                c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x4, o), dv, c4);
-                c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x5, o), dv, c5);
-                c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x6, o), dv, c6);
-                c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x7, o), dv, c7);
-            }
-
-            s0 = c0.GetLower() + c0.GetUpper(); s1 = c1.GetLower() + c1.GetUpper();
-            s2 = c2.GetLower() + c2.GetUpper(); s3 = c3.GetLower() + c3.GetUpper();
-            s4 = c4.GetLower() + c4.GetUpper(); s5 = c5.GetLower() + c5.GetUpper();
-            s6 = c6.GetLower() + c6.GetUpper(); s7 = c7.GetLower() + c7.GetUpper();
-        }
-        else
-        {
-            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = Vector256<float>.Zero;
-        }
-
-        for (; b + Simd.Width <= m; b += Simd.Width)
-        {
+            // A last block of 8 samples runs at full width with its upper half zero.
+            var half = b + Simd.Width512 > m;
             var o = (nuint)b;
-            var dv = Vector256.LoadUnsafe(ref dRow, o);
-            s0 = Simd.MulAdd(Vector256.LoadUnsafe(ref x0, o), dv, s0);
-            s1 = Simd.MulAdd(Vector256.LoadUnsafe(ref x1, o), dv, s1);
-            s2 = Simd.MulAdd(Vector256.LoadUnsafe(ref x2, o), dv, s2);
-            s3 = Simd.MulAdd(Vector256.LoadUnsafe(ref x3, o), dv, s3);
-            s4 = Simd.MulAdd(Vector256.LoadUnsafe(ref x4, o), dv, s4);
-            s5 = Simd.MulAdd(Vector256.LoadUnsafe(ref x5, o), dv, s5);
-            s6 = Simd.MulAdd(Vector256.LoadUnsafe(ref x6, o), dv, s6);
-            s7 = Simd.MulAdd(Vector256.LoadUnsafe(ref x7, o), dv, s7);
+            var dv = Load(ref dRow, o, half);
+            c0 = Simd.MulAdd(Load(ref x0, o, half), dv, c0);
+            c1 = Simd.MulAdd(Load(ref x1, o, half), dv, c1);
+            c2 = Simd.MulAdd(Load(ref x2, o, half), dv, c2);
+            c3 = Simd.MulAdd(Load(ref x3, o, half), dv, c3);
+            c4 = Simd.MulAdd(Load(ref x4, o, half), dv, c4);
+            c5 = Simd.MulAdd(Load(ref x5, o, half), dv, c5);
+            c6 = Simd.MulAdd(Load(ref x6, o, half), dv, c6);
+            c7 = Simd.MulAdd(Load(ref x7, o, half), dv, c7);
+            b += half ? Simd.Width : Simd.Width512;
         }
 
-        var sums = Sum8(s0, s1, s2, s3, s4, s5, s6, s7);
+        var sums = Sum8(
+            c0.GetLower() + c0.GetUpper(), c1.GetLower() + c1.GetUpper(), c2.GetLower() + c2.GetUpper(), c3.GetLower() + c3.GetUpper(),
+            c4.GetLower() + c4.GetUpper(), c5.GetLower() + c5.GetUpper(), c6.GetLower() + c6.GetUpper(), c7.GetLower() + c7.GetUpper());
         if (b < m)
         {
             // The last m mod 8 samples, one synapse at a time.
@@ -347,6 +276,11 @@ internal static class SparseKernels
 
         return sums;
     }
+
+    /// <summary>16 floats from <paramref name="x"/> + <paramref name="o"/>, or 8 and zeros when <paramref name="half"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Load(ref float x, nuint o, bool half)
+        => half ? Vector512.Create(Vector256.LoadUnsafe(ref x, o), Vector256<float>.Zero) : Vector512.LoadUnsafe(ref x, o);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float TailDot(ref float x, ref float y, int from, int m)

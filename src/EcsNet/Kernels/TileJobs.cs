@@ -63,9 +63,7 @@ internal sealed class BackwardTileJob : TileJob
 
     public override void Execute(int part, int parts)
     {
-        var span = SourceEnd - SourceStart;
-        var from = SourceStart + (int)((long)span * part / parts);
-        var to = SourceStart + (int)((long)span * (part + 1) / parts);
+        var (from, to) = PartRange.Of(SourceStart, SourceEnd, part, parts);
         for (var i = 0; i < Count; i++)
         {
             TileKernels.Backward(Tiles[First + i], Chunks, D, G, M, from, to);
@@ -84,8 +82,7 @@ internal sealed class GradientTileJob : TileJob
 
     public override void Execute(int part, int parts)
     {
-        var from = (int)((long)Count * part / parts);
-        var to = (int)((long)Count * (part + 1) / parts);
+        var (from, to) = PartRange.Of(0, Count, part, parts);
         for (var i = from; i < to; i++)
         {
             TileKernels.Gradient(Tiles[First + i], Chunks, A, SampleMajor, Stride, D, M, IntoWeights);

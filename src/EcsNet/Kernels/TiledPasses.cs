@@ -9,23 +9,35 @@ internal sealed class TiledPasses : ISynapsePasses
     private readonly ForwardTileJob _forward = new();
     private readonly BackwardTileJob _backward = new();
     private readonly GradientTileJob _gradient = new();
-    private readonly ForwardSparseJob _sparseForward = new();
-    private readonly BackwardSparseJob _sparseBackward = new();
+    private readonly GatherSparseJob _sparseForward = new();
+    private readonly GatherSparseJob _sparseBackward = new();
     private readonly GradientSparseJob _sparseGradient = new();
 
+    // A pass with no tiles or no sparse runs for a layer skips that job outright: on a tiny network (2-3-1 has no
+    // four-target tile) setting up and dispatching the empty jobs was a sizeable part of the step.
     public void Forward(Network network, SynapsePlan plan, int layer, float[] a, float[] z, int m)
     {
-        _forward.Set(plan, plan.TilesInto(layer), m);
-        _forward.A = a;
-        _forward.Z = z;
-        network.RunTiles(_forward, plan.TileWork(layer) * m);
+        if (plan.TileWork(layer) > 0)
+        {
+            _forward.Set(plan, plan.TilesInto(layer), m);
+            _forward.A = a;
+            _forward.Z = z;
+            network.RunTiles(_forward, plan.TileWork(layer) * m);
+        }
+
+        var byTarget = plan.Sparse.ByTarget;
+        if (byTarget.Work(layer) == 0)
+        {
+            return;
+        }
+
         var target = network.Layers[layer];
-        _sparseForward.Set(plan, layer, m);
-        _sparseForward.A = a;
-        _sparseForward.Z = z;
-        _sparseForward.TargetStart = target.FirstSlot;
-        _sparseForward.TargetEnd = target.FirstSlot + target.Size;
-        network.RunTiles(_sparseForward, plan.Sparse.Work(layer) * m);
+        _sparseForward.Set(plan, byTarget, layer, m);
+        _sparseForward.X = a;
+        _sparseForward.Y = z;
+        _sparseForward.OwnStart = target.FirstSlot;
+        _sparseForward.OwnEnd = target.FirstSlot + target.Size;
+        network.RunTiles(_sparseForward, byTarget.Work(layer) * m);
     }
 
     public void Backward(Network network, SynapsePlan plan, int layer, float[] d, float[] g, int m, int firstSource)
@@ -36,36 +48,52 @@ internal sealed class TiledPasses : ISynapsePasses
         _backward.G = g;
         _backward.SourceStart = Math.Max(start, firstSource);
         _backward.SourceEnd = end;
-        if (_backward.SourceStart < _backward.SourceEnd)
+        if (_backward.SourceStart < _backward.SourceEnd && plan.TileWork(layer) > 0)
         {
             network.RunTiles(_backward, plan.TileWork(layer) * m);
         }
 
-        _sparseBackward.Set(plan, layer, m);
-        _sparseBackward.D = d;
-        _sparseBackward.G = g;
-        _sparseBackward.SourceStart = firstSource;
-        _sparseBackward.SourceEnd = network.Layers[layer].FirstSlot;
-        network.RunTiles(_sparseBackward, plan.Sparse.Work(layer) * m);
+        // Runs by source hold only synapses leaving a hidden layer: those from the input layer have no δ to carry.
+        var bySource = plan.Sparse.BySource;
+        if (bySource.Work(layer) == 0)
+        {
+            return;
+        }
+
+        _sparseBackward.Set(plan, bySource, layer, m);
+        _sparseBackward.X = d;
+        _sparseBackward.Y = g;
+        _sparseBackward.OwnStart = firstSource;
+        _sparseBackward.OwnEnd = network.Layers[layer].FirstSlot;
+        network.RunTiles(_sparseBackward, bySource.Work(layer) * m);
     }
 
     public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
     {
-        // The tiles read activations sample-major, as the feedforward pass left them.
-        _gradient.Set(plan, plan.AllTiles, m);
-        _gradient.SampleMajor = network.Batch.AT;
-        _gradient.Stride = network.NeuronCount;
-        _gradient.A = a;
-        _gradient.D = d;
-        _gradient.IntoWeights = intoWeights;
         long work = 0;
         for (var l = 1; l < network.Layers.Count; l++)
         {
             work += plan.TileWork(l);
         }
 
-        network.RunTiles(_gradient, work * m);
-        _sparseGradient.Set(plan, -1, m);
+        if (work > 0)
+        {
+            // The tiles read activations sample-major, as the feedforward pass left them.
+            _gradient.Set(plan, plan.AllTiles, m);
+            _gradient.SampleMajor = network.Batch.AT;
+            _gradient.Stride = network.NeuronCount;
+            _gradient.A = a;
+            _gradient.D = d;
+            _gradient.IntoWeights = intoWeights;
+            network.RunTiles(_gradient, work * m);
+        }
+
+        if (plan.Sparse.TotalWork == 0)
+        {
+            return;
+        }
+
+        _sparseGradient.Set(plan, plan.Sparse.ByTarget, -1, m);
         _sparseGradient.A = a;
         _sparseGradient.D = d;
         _sparseGradient.IntoWeights = intoWeights;

@@ -119,11 +119,7 @@ public class SparsePathTests
             }
         }
 
-        var a = one.Synapses();
-        var b = two.Synapses();
-        var differing = a.Zip(b).Count(p => BitConverter.SingleToInt32Bits(p.First.Weight) != BitConverter.SingleToInt32Bits(p.Second.Weight));
-        Assert.Equal(0, differing);
-        Assert.Contains(a, s => s.Weight != 0f);
+        DeterminismTests.AssertBitIdenticalWeights(one, two);
     }
 
     [Fact]
