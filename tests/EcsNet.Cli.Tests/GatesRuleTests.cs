@@ -74,6 +74,48 @@ public sealed class GatesRuleTests
     }
 
     [Fact]
+    public void FrozenBiasesKeepTheBiasAtZeroWhileThePerceptronLearnsTheWeights()
+    {
+        var lines = Gates("gates", "--train", "--lr", "0.1", "--frozen-biases");
+
+        // OR by hand with b = 0 held: epoch 1, (0,0) → z = 0, o = 0 = t; (0,1) → o = 0, t = 1: w₂ = 0.1;
+        // (1,0) → z = 0, o = 0, t = 1: w₁ = 0.1; (1,1) → z = 0.2, o = 1 = t. Epoch 2 makes no error.
+        var or = Gate(lines, "or");
+        Assert.True(or.GetProperty("frozen_biases").GetBoolean());
+        Assert.True(or.GetProperty("learned").GetBoolean());
+        Assert.Equal([0.1, 0.1], or.GetProperty("weights").EnumerateArray().Select(w => Math.Round(w.GetDouble(), 6)));
+        Assert.Equal(0.0, or.GetProperty("bias").GetDouble());
+        // AND through the origin needs w₁ ≤ 0 and w₂ ≤ 0 (for (1,0) and (0,1)) but w₁ + w₂ > 0 (for (1,1)): impossible.
+        var and = Gate(lines, "and");
+        Assert.False(and.GetProperty("learned").GetBoolean());
+        Assert.Equal(0.0, and.GetProperty("bias").GetDouble());
+        Assert.All(lines, l => Assert.Equal(0.0, l.GetProperty("bias").GetDouble()));
+    }
+
+    [Fact]
+    public void FrozenBiasesGiveTheDeltaRuleTheLeastSquaresFitThroughTheOrigin()
+    {
+        // Without w₀ the normal equations of AND are [[2, 1], [1, 2]] w = (1, 1): w = (⅓, ⅓), so o = (0, ⅓, ⅓, ⅔)
+        // and step(o − ½) is still AND.
+        var lines = Gates("gates", "--train", "--rule", "delta", "--mode", "batch", "--lr", "0.1", "--epochs", "2000", "--frozen-biases");
+
+        var and = Gate(lines, "and");
+        Assert.Equal(1 / 3.0, and.GetProperty("weights")[0].GetDouble(), 1e-4);
+        Assert.Equal(1 / 3.0, and.GetProperty("weights")[1].GetDouble(), 1e-4);
+        Assert.Equal(0.0, and.GetProperty("bias").GetDouble());
+        Assert.True(and.GetProperty("learned").GetBoolean());
+    }
+
+    [Fact]
+    public void FrozenBiasesWithoutTrainIsAUsageError()
+    {
+        var run = CliRunner.Run("gates", "--frozen-biases");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--frozen-biases go with --train", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hand_set_gates_as_json_give_the_decks_truth_tables()
     {
         var lines = Gates("gates");

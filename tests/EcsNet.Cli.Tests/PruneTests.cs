@@ -96,11 +96,19 @@ public sealed class PruneTests : IDisposable
             var line = lines[l - 1];
             Assert.Equal("layer", line.GetProperty("type").GetString());
             Assert.Equal(l, line.GetProperty("layer").GetInt32());
-            Assert.Equal(before[l - 1], line.GetProperty("before").GetInt32());
-            Assert.Equal(after[l - 1], line.GetProperty("after").GetInt32());
+            Assert.Equal(before[l - 1], line.GetProperty("synapses_before").GetInt32());
+            Assert.Equal(after[l - 1], line.GetProperty("synapses").GetInt32());
+            Assert.Equal(before[l - 1] - after[l - 1], line.GetProperty("removed").GetInt32());
+            Assert.Equal((double)after[l - 1] / before[l - 1], line.GetProperty("remaining").GetDouble(), 12);
         }
 
-        Assert.Equal("summary", lines[^1].GetProperty("type").GetString());
+        var summary = lines[^1];
+        Assert.Equal("summary", summary.GetProperty("type").GetString());
+        Assert.Equal(64, summary.GetProperty("synapses_before").GetInt32());
+        Assert.Equal(32, summary.GetProperty("synapses").GetInt32());
+        Assert.Equal(32, summary.GetProperty("removed").GetInt32());
+        Assert.Equal(0.5, summary.GetProperty("remaining").GetDouble(), 12);
+        Assert.Equal(_temp.File("a.json"), summary.GetProperty("saved").GetString());
         var a = Synapses(_temp.File("a.json"));
         var original = Synapses(input);
         Assert.All(a, p => Assert.Equal(original[p.Key], p.Value));

@@ -32,12 +32,15 @@ internal static class GatesCommand
             XNOR = OR(AND, NOR) as a 2-2-1 network; each printed with its weights and truth table.
             With --train, a single unit learns AND, OR and NAND with the perceptron rule Δwᵢ = η(t − o)xᵢ (Utah,
             Garreta) on a step or sign unit, or with the delta rule on the linear unit read through the threshold, and
-            fails on XOR, which is not linearly separable.
+            fails on XOR, which is not linearly separable. With --frozen-biases the bias stays at its start, 0, and
+            only the weights learn: each line passes through the origin, so the perceptron still learns OR but no
+            longer AND or NAND.
 
             Examples:
               ecsnet gates
               ecsnet gates --train --lr 0.1
               ecsnet gates --train --rule delta --unit sign --lr 0.05 --mode batch
+              ecsnet gates --train --frozen-biases
             """);
         var train = new Option<bool>("--train") { Description = "Learn the gates with the perceptron rule instead of setting the weights" };
         var lr = new Option<float>("--lr") { Description = "Perceptron learning rate η", DefaultValueFactory = _ => 0.1f };
@@ -45,21 +48,22 @@ internal static class GatesCommand
         var rule = new Option<string?>("--rule") { Description = "With --train: perceptron (default) | delta" };
         var unit = new Option<string?>("--unit") { Description = "With --train: step (outputs 0/1, default) | sign (outputs −1/+1)" };
         var mode = new Option<string?>("--mode") { Description = "With --rule delta: incremental (default) | batch (Utah's GRADIENT-DESCENT)" };
+        var frozen = Options.Opt.FrozenBiases();
         var json = Options.Opt.Json();
-        foreach (var option in new Option[] { train, lr, epochs, rule, unit, mode, json })
+        foreach (var option in new Option[] { train, lr, epochs, rule, unit, mode, frozen, json })
         {
             command.Add(option);
         }
 
         command.SetAction(p =>
         {
-            if (!p.GetValue(train) && (p.GetValue(rule) is not null || p.GetValue(unit) is not null || p.GetValue(mode) is not null))
+            if (!p.GetValue(train) && (p.GetValue(rule) is not null || p.GetValue(unit) is not null || p.GetValue(mode) is not null || p.GetValue(frozen)))
             {
-                throw new UsageException("--rule, --unit and --mode go with --train");
+                throw new UsageException("--rule, --unit, --mode and --frozen-biases go with --train");
             }
 
             return p.GetValue(train)
-                ? SingleUnitGates.Run(context, p.GetValue(rule) ?? "perceptron", p.GetValue(unit) ?? "step", p.GetValue(mode), p.GetValue(lr), p.GetValue(epochs), p.GetValue(json))
+                ? SingleUnitGates.Run(context, p.GetValue(rule) ?? "perceptron", p.GetValue(unit) ?? "step", p.GetValue(mode), p.GetValue(lr), p.GetValue(epochs), p.GetValue(frozen), p.GetValue(json))
                 : HandSet(context, p.GetValue(json));
         });
         return command;

@@ -24,7 +24,7 @@ internal static class GradCheckCommand
             |g_bp − g_fd| / max(|g_bp| + |g_fd|, 1e-4) per layer. Then the Seoul deck's argument on your network: the
             forward passes and the time the estimate took against one backpropagation for the same gradient.
             Backprop runs in float, so errors below 1e-2 pass (typically about 1e-4). Exit code 1 when the check fails.
-            Without data, random inputs and targets are used.
+            Without data, random inputs and targets are used. With --quiet only the PASSED or FAILED line is printed.
 
             Examples:
               ecsnet gradcheck --layers 4,5,3 --activation tanh,softmax --cost cross-entropy
@@ -44,7 +44,8 @@ internal static class GradCheckCommand
         var noBias = Opt.NoBias();
         var difference = new Option<string>("--difference") { Description = "central | one-sided", DefaultValueFactory = _ => "central" };
         var json = Opt.Json();
-        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, difference, noBias, seed, json })
+        var quiet = Opt.Quiet();
+        foreach (var option in new Option[] { model, layers, activation, cost, init, data, dataset, samples, epsilon, tolerance, difference, noBias, seed, json, quiet })
         {
             command.Add(option);
         }
@@ -83,7 +84,7 @@ internal static class GradCheckCommand
             set.CheckFits(network, modelPath is null ? "the network" : $"model {modelPath}");
             var report = GradientCheck.Run(network, set, p.GetValue(samples), p.GetValue(epsilon), differenceKind);
             var passed = report.Passed(p.GetValue(tolerance));
-            Print(context, network, report, passed, p.GetValue(tolerance), p.GetValue(json));
+            Print(context, network, report, passed, p.GetValue(tolerance), OutputModes.Of(context, p.GetValue(json), p.GetValue(quiet)));
             return passed ? ExitCodes.Success : ExitCodes.TrainingFailure;
         });
         return command;
@@ -123,10 +124,10 @@ internal static class GradCheckCommand
         ? (s * 1e6).ToString("0.#", CultureInfo.InvariantCulture) + " µs"
         : s < 1 ? (s * 1e3).ToString("0.##", CultureInfo.InvariantCulture) + " ms" : s.ToString("0.##", CultureInfo.InvariantCulture) + " s";
 
-    private static void Print(CliContext context, Network network, GradientCheckReport report, bool passed, double tolerance, bool json)
+    private static void Print(CliContext context, Network network, GradientCheckReport report, bool passed, double tolerance, OutputMode mode)
     {
         var c = CultureInfo.InvariantCulture;
-        if (json)
+        if (mode == OutputMode.Json)
         {
             new JsonLines(context.Out).Write(new
             {
@@ -155,6 +156,15 @@ internal static class GradCheckCommand
             return;
         }
 
+        var verdict = passed
+            ? $"PASSED: every relative error is below {tolerance.ToString("G3", c)}"
+            : $"FAILED: relative error {report.WorstError.ToString("0.00E+00", c)} is not below {tolerance.ToString("G3", c)}";
+        if (mode == OutputMode.Quiet)
+        {
+            context.Out.WriteLine(verdict);
+            return;
+        }
+
         var console = context.Console();
         console.WriteLine($"gradient check of {NetworkFactory.Describe(network)} with {network.Cost.Name} cost: {report.ParameterCount} parameters, {report.Samples} samples, ε = {report.Epsilon.ToString("G3", c)}");
         var table = new Table().AddColumns("layer", "weights", "worst weight error", "biases", "worst bias error");
@@ -178,8 +188,6 @@ internal static class GradCheckCommand
             $"({(k.Difference == FiniteDifference.Central ? "2" : "1")} per parameter and sample{(k.Difference == FiniteDifference.OneSided ? ", plus the unperturbed one" : "")}) " +
             $"in {Seconds(k.EstimateSeconds)}; backpropagation gave every gradient in one forward and one backward pass per sample " +
             $"({report.Samples.ToString(c)} + {report.Samples.ToString(c)}) in {Seconds(k.BackpropSeconds)}: {k.Ratio.ToString("N0", c)}× longer (wall clock, this run)");
-        console.WriteLine(passed
-            ? $"PASSED: every relative error is below {tolerance.ToString("G3", c)}"
-            : $"FAILED: relative error {report.WorstError.ToString("0.00E+00", c)} is not below {tolerance.ToString("G3", c)}");
+        console.WriteLine(verdict);
     }
 }

@@ -106,18 +106,43 @@ internal static class LotteryCommand
                 return network;
             }
 
-            string description;
+            string shape, costFunction;
+            int synapseCount;
             using (var probe = Initialise(training.Seed))
             {
-                description = $"{NetworkFactory.Describe(probe)}, {probe.Cost.Name} cost, {probe.SynapseCount} synapses";
+                (shape, costFunction, synapseCount) = (NetworkFactory.Describe(probe), probe.Cost.Name, probe.SynapseCount);
             }
+
+            var description = $"{shape}, {costFunction} cost, {synapseCount} synapses";
 
             var experiment = new LotteryTicket(options, training);
             var asJson = p.GetValue(json);
             var lines = new JsonLines(context.Out);
             var console = context.Console();
             var beQuiet = p.GetValue(quiet);
-            if (!asJson && !beQuiet)
+            if (asJson)
+            {
+                lines.Write("start", new
+                {
+                    command = "lottery",
+                    data = problem.Name,
+                    network = shape,
+                    cost_function = costFunction,
+                    synapses = synapseCount,
+                    optimizer = training.Optimizer.ToString(),
+                    learning_rate = training.LearningRate,
+                    batch = training.BatchSizeFor(problem.Train.Count),
+                    epochs = training.Epochs,
+                    seed = training.Seed,
+                    train_samples = problem.Train.Count,
+                    test_samples = problem.Test.Count,
+                    rounds = options.Rounds,
+                    rate = options.Rate,
+                    scope = pruneScope.ToString().ToLowerInvariant(),
+                    control = withControl ? "random-reinit" : "none",
+                });
+            }
+            else if (!beQuiet)
             {
                 console.WriteLine($"lottery on {problem.Name} ({problem.Train.Count} training, {problem.Test.Count} test samples): {description}; " +
                                   $"{options.Rounds} rounds at rate {options.Rate.ToString(CultureInfo.InvariantCulture)}, {training.Epochs} epochs each");
@@ -127,18 +152,17 @@ internal static class LotteryCommand
             {
                 if (asJson)
                 {
-                    lines.Write(new
+                    lines.Write("round", new
                     {
-                        type = "round",
                         round = r.Round,
                         synapses = r.Synapses,
                         remaining = r.Remaining,
                         best_test_accuracy = r.Ticket.BestTestAccuracy,
                         test_accuracy = r.Ticket.TestAccuracy,
-                        epoch_seconds = r.Ticket.EpochSeconds,
-                        control_best_test_accuracy = r.Control?.BestTestAccuracy,
-                        control_test_accuracy = r.Control?.TestAccuracy,
-                        control_epoch_seconds = r.Control?.EpochSeconds,
+                        seconds_per_epoch = r.Ticket.EpochSeconds,
+                        control = r.Control is { } c
+                            ? new { best_test_accuracy = c.BestTestAccuracy, test_accuracy = c.TestAccuracy, seconds_per_epoch = c.EpochSeconds }
+                            : null,
                     });
                 }
                 else if (!beQuiet)
@@ -147,13 +171,30 @@ internal static class LotteryCommand
                 }
             };
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var results = experiment.Run(Initialise, problem.Train, problem.Test, context.Cancellation);
+            var seconds = clock.Elapsed.TotalSeconds;
             if (plotPath is not null)
             {
                 LotteryPlot.Write(plotPath, results, $"lottery ticket: {description}, {training.Epochs} epochs per round");
             }
 
-            if (!asJson)
+            if (asJson)
+            {
+                var best = results.MaxBy(r => r.Ticket.BestTestAccuracy)!;
+                lines.Write("summary", new
+                {
+                    rounds = results.Count - 1,
+                    synapses = results[^1].Synapses,
+                    remaining = results[^1].Remaining,
+                    test_accuracy = results[^1].Ticket.TestAccuracy,
+                    best_round = best.Round,
+                    best_test_accuracy = best.Ticket.BestTestAccuracy,
+                    seconds,
+                    plot = plotPath,
+                });
+            }
+            else
             {
                 console.Write(Table(results));
             }

@@ -101,20 +101,27 @@ internal static class PruneCommand
             var lines = new JsonLines(context.Out);
             for (var l = 1; l < before.Count; l++)
             {
-                lines.Write(new { type = "layer", layer = l, before = before[l], after = after[l], removed = before[l] - after[l] });
+                lines.Write("layer", new
+                {
+                    layer = l,
+                    synapses_before = before[l],
+                    synapses = after[l],
+                    removed = before[l] - after[l],
+                    remaining = Fraction(after[l], before[l]),
+                });
             }
 
-            lines.Write(new
+            lines.Write("summary", new
             {
-                type = "summary",
                 model = path,
                 saved = output,
                 fraction = options.Fraction,
                 by = options.By.ToString().ToLowerInvariant(),
                 scope = options.Scope.ToString().ToLowerInvariant(),
-                before = before.Sum(),
-                after = after.Sum(),
+                synapses_before = before.Sum(),
+                synapses = after.Sum(),
                 removed = result.Removed,
+                remaining = Fraction(after.Sum(), before.Sum()),
             });
             return;
         }
@@ -137,6 +144,9 @@ internal static class PruneCommand
         console.Write(table);
         console.WriteLine($"pruned {result.Removed} of {before.Sum()} synapses of {path}; saved to {output}");
     }
+
+    /// <summary>The share of synapses kept, as lottery's <c>remaining</c>; null for a layer that had none.</summary>
+    private static double? Fraction(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
     private static string Percent(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("0.##", CultureInfo.InvariantCulture) + " %";
 }

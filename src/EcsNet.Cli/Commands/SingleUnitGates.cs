@@ -16,7 +16,7 @@ internal static class SingleUnitGates
 {
     private static readonly string[] Gates = ["and", "or", "nand", "xor"];
 
-    public static int Run(CliContext context, string rule, string unit, string? mode, float lr, int epochs, bool json)
+    public static int Run(CliContext context, string rule, string unit, string? mode, float lr, int epochs, bool frozenBiases, bool json)
     {
         if (!(lr > 0) || !float.IsFinite(lr) || epochs < 1)
         {
@@ -49,13 +49,19 @@ internal static class SingleUnitGates
         var threshold = sign ? ActivationFunction.Sign : ActivationFunction.Step;
         var lines = json ? new JsonLines(context.Out) : null;
         var console = json ? null : context.Console();
+        var start = frozenBiases ? "weights starting at 0, bias frozen at 0" : "weights starting at 0";
         console?.WriteLine(delta
-            ? $"delta rule Δwᵢ = η(t − o)xᵢ on the linear unit o = w·x ({descent.ToString().ToLowerInvariant()}), read through {threshold.Name}, weights starting at 0, η = {Fmt.Short(lr)}, {epochs} epochs"
-            : $"perceptron rule Δwᵢ = η(t − o)xᵢ on one {threshold.Name} unit per gate, weights starting at 0, η = {Fmt.Short(lr)}, at most {epochs} epochs");
+            ? $"delta rule Δwᵢ = η(t − o)xᵢ on the linear unit o = w·x ({descent.ToString().ToLowerInvariant()}), read through {threshold.Name}, {start}, η = {Fmt.Short(lr)}, {epochs} epochs"
+            : $"perceptron rule Δwᵢ = η(t − o)xᵢ on one {threshold.Name} unit per gate, {start}, η = {Fmt.Short(lr)}, at most {epochs} epochs");
         foreach (var gate in Gates)
         {
             var data = ForUnit(LogicGates.ByName(gate), sign);
             using var network = new NetworkBuilder().Input(2).Dense(1, delta ? ActivationFunction.Linear : threshold).Build(Initializer.Zero);
+            if (frozenBiases)
+            {
+                network.FreezeBiases();
+            }
+
             string outcome;
             string? note = null;
             bool learned;
@@ -82,6 +88,7 @@ internal static class SingleUnitGates
                 gate,
                 rule = delta ? "delta" : "perceptron",
                 unit = threshold.Name,
+                frozen_biases = frozenBiases,
                 learned,
                 weights = w,
                 bias = b,

@@ -11,7 +11,8 @@ namespace EcsNet.Data;
 /// Classes are numbered in sorted order of their names: numerically when every label is a number, otherwise
 /// ordinal string order, so the encoding does not depend on row order. Numbers use the invariant culture
 /// ('.' decimal point). NaN, infinities and values outside the float range are rejected with line and column.
-/// Quoted fields (RFC 4180) and blank lines are accepted.
+/// Quoted fields (RFC 4180) and blank lines are accepted; a quote inside an unquoted field is rejected, as RFC 4180
+/// allows quotes only in quoted fields. Rows and columns are split by Sep; the checks above are this reader's.
 /// </remarks>
 public static class CsvDataReader
 {
@@ -91,14 +92,8 @@ public static class CsvDataReader
             throw new ArgumentException("targetColumns must name at least one column.", nameof(targetColumns));
         }
 
-        var tokenizer = new CsvTokenizer(reader, sourceName, delimiter);
-        var fields = new List<string>();
-        if (!tokenizer.TryReadRecord(fields))
-        {
-            throw new DataFormatException(sourceName, "file is empty; expected a header row and data rows");
-        }
-        string[] header = [.. fields.Select(f => f.Trim())];
-        CheckHeader(header, sourceName, tokenizer.RecordLine);
+        using var fields = new CsvTokenizer(reader, sourceName, delimiter);
+        string[] header = Header(fields, sourceName);
 
         int labelIndex = -1;
         int[] targetIndices;
@@ -124,13 +119,10 @@ public static class CsvDataReader
         var inputs = new List<float>();
         var targets = new List<float>();
         var labelNames = new List<string>();
-        while (tokenizer.TryReadRecord(fields))
+        while (fields.TryReadRecord())
         {
-            int line = tokenizer.RecordLine;
-            if (fields.Count != header.Length)
-            {
-                throw new DataFormatException(sourceName, $"line {line}: {fields.Count} fields but the header has {header.Length} columns");
-            }
+            int line = fields.RecordLine;
+            CheckFieldCount(fields, header, sourceName);
             foreach (int f in featureIndices)
             {
                 inputs.Add(ParseNumber(fields[f], header[f], line, sourceName));
@@ -141,7 +133,7 @@ public static class CsvDataReader
             }
             if (labelIndex >= 0)
             {
-                string label = fields[labelIndex].Trim();
+                string label = fields[labelIndex].Trim().ToString();
                 if (label.Length == 0)
                 {
                     throw new DataFormatException(sourceName, $"line {line}, column '{header[labelIndex]}': empty class label");
@@ -214,27 +206,18 @@ public static class CsvDataReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expectedInputs);
         features = null;
 
-        var tokenizer = new CsvTokenizer(reader, sourceName, delimiter);
-        var fields = new List<string>();
-        if (!tokenizer.TryReadRecord(fields))
-        {
-            throw new DataFormatException(sourceName, "file is empty; expected a header row and data rows");
-        }
-        string[] header = [.. fields.Select(f => f.Trim())];
-        CheckHeader(header, sourceName, tokenizer.RecordLine);
+        using var fields = new CsvTokenizer(reader, sourceName, delimiter);
+        string[] header = Header(fields, sourceName);
         if (header.Length != expectedInputs)
         {
             return false;
         }
 
         var values = new List<float>();
-        while (tokenizer.TryReadRecord(fields))
+        while (fields.TryReadRecord())
         {
-            int line = tokenizer.RecordLine;
-            if (fields.Count != header.Length)
-            {
-                throw new DataFormatException(sourceName, $"line {line}: {fields.Count} fields but the header has {header.Length} columns");
-            }
+            int line = fields.RecordLine;
+            CheckFieldCount(fields, header, sourceName);
             for (int f = 0; f < header.Length; f++)
             {
                 values.Add(ParseNumber(fields[f], header[f], line, sourceName));
@@ -246,6 +229,32 @@ public static class CsvDataReader
         }
         features = [.. values];
         return true;
+    }
+
+    /// <summary>Reads the first record as the header (names trimmed) and checks it.</summary>
+    private static string[] Header(CsvTokenizer fields, string source)
+    {
+        if (!fields.TryReadRecord())
+        {
+            throw new DataFormatException(source, "file is empty; expected a header row and data rows");
+        }
+
+        var header = new string[fields.Count];
+        for (int i = 0; i < header.Length; i++)
+        {
+            header[i] = fields[i].Trim().ToString();
+        }
+
+        CheckHeader(header, source, fields.RecordLine);
+        return header;
+    }
+
+    private static void CheckFieldCount(CsvTokenizer fields, string[] header, string source)
+    {
+        if (fields.Count != header.Length)
+        {
+            throw new DataFormatException(source, $"line {fields.RecordLine}: {fields.Count} fields but the header has {header.Length} columns");
+        }
     }
 
     private static void CheckHeader(string[] header, string source, int line)
@@ -280,25 +289,25 @@ public static class CsvDataReader
         return index;
     }
 
-    private static float ParseNumber(string field, string column, int line, string source)
+    private static float ParseNumber(ReadOnlySpan<char> field, string column, int line, string source)
     {
-        string text = field.Trim();
+        var text = field.Trim();
         if (text.Length == 0)
         {
             throw new DataFormatException(source, $"line {line}, column '{column}': missing value");
         }
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw new DataFormatException(source, $"line {line}, column '{column}': '{CsvTokenizer.Printable(text)}' is not a number");
+            throw new DataFormatException(source, $"line {line}, column '{column}': '{CsvTokenizer.Printable(text.ToString())}' is not a number");
         }
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text)}' is NaN or infinite; only finite numbers are allowed");
+            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text.ToString())}' is NaN or infinite; only finite numbers are allowed");
         }
         float single = (float)value;
         if (float.IsInfinity(single))
         {
-            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text)}' is outside the float range (±3.4e38)");
+            throw new DataFormatException(source, $"line {line}, column '{column}': value '{CsvTokenizer.Printable(text.ToString())}' is outside the float range (±3.4e38)");
         }
         return single;
     }

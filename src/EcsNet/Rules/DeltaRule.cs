@@ -8,8 +8,8 @@ namespace EcsNet.Rules;
 /// minimising E(w) = ½ Σ_d (t_d − o_d)². Batch mode initialises each Δw_i to 0, adds η(t − o)x_i for every example,
 /// then sets w_i ← w_i + Δw_i; incremental mode applies w_i ← w_i + η(t − o)x_i after each example. The network is
 /// one layer of <see cref="Linear"/> units fed by the inputs (each unit learns on its own); the rule changes the
-/// <see cref="Components.Weight"/> of the synapse entities (skipping <see cref="Components.Frozen"/> ones) and the
-/// <see cref="Components.Bias"/> w_0 of the units.
+/// <see cref="Components.Weight"/> of the synapse entities and the <see cref="Components.Bias"/> w_0 of the units,
+/// skipping <see cref="Components.Frozen"/> synapses and the bias of frozen units (<see cref="Network.FreezeBiases"/>).
 /// </summary>
 public static class DeltaRule
 {

@@ -8,7 +8,8 @@ namespace EcsNet.Rules;
 /// constant input x_0 = 1, applied example by example to a layer of threshold units — step (targets 0/1) or sign
 /// (targets −1/+1) — built e.g. with <c>new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Step).Build()</c>.
 /// Each output unit is a perceptron of its own. The rule changes the <see cref="Components.Weight"/> of the synapse
-/// entities (skipping <see cref="Components.Frozen"/> ones) and the <see cref="Components.Bias"/> of the units.
+/// entities and the <see cref="Components.Bias"/> of the units, skipping <see cref="Components.Frozen"/> synapses and
+/// the bias of frozen units (<see cref="Network.FreezeBiases"/>).
 /// It converges in finitely many epochs when the examples are linearly separable (AND, OR, NAND), and may never
 /// converge otherwise (XOR).
 /// </summary>

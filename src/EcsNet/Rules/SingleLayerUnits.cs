@@ -47,7 +47,8 @@ internal static class SingleLayerUnits
 
     /// <summary>
     /// w_ji += <paramref name="step"/>(j, k) on every trainable synapse k → j and b_j += <paramref name="biasStep"/>(j)
-    /// on every unit: the "input" of the bias is x_0 = 1.
+    /// on every unit that has a bias: the "input" of the bias is x_0 = 1. As in the optimisers, a
+    /// <see cref="Frozen"/> unit keeps its bias while its weights still learn.
     /// </summary>
     public static void Update(Network network, Func<int, int, double> step, Func<int, double> biasStep)
     {
@@ -63,9 +64,15 @@ internal static class SingleLayerUnits
             }
         }
 
-        for (var j = 0; j < network.OutputSize; j++)
+        for (var j = 0; network.OutputLayer.HasBias && j < network.OutputSize; j++)
         {
-            ref var b = ref network.World.Get<Bias>(network.NeuronEntity(1, j)).Value;
+            var unit = network.NeuronEntity(1, j);
+            if (network.World.Has<Frozen>(unit))
+            {
+                continue;
+            }
+
+            ref var b = ref network.World.Get<Bias>(unit).Value;
             b = (float)(b + biasStep(j));
         }
     }

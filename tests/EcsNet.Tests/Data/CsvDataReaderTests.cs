@@ -72,6 +72,55 @@ public class CsvDataReaderTests
         Assert.Equal(1, d.Count);
     }
 
+    [Theory]
+    [InlineData("a,b,c\r\n1,2,x\r3,4,y\n5,bad,z\n", 4)] // CRLF, a lone CR and LF each end one line
+    [InlineData("\n\na,b,c\n\n1,2,x\n   \n5,bad,z\n", 7)] // blank and blank-looking lines still count
+    [InlineData("\"a\nheader\",b,c\n1,2,x\n5,bad,z\n", 4)] // a line break inside the quoted header
+    [InlineData("a,b,c\n1,2,\"x\r\ny\"\n5,bad,z\n", 4)] // and inside a quoted label
+    public void LineNumbersCountEveryLineEnd(string text, int line)
+    {
+        var e = Assert.Throws<DataFormatException>(() => Read(text));
+        Assert.Equal($"test.csv: line {line}, column 'b': 'bad' is not a number", e.Message);
+    }
+
+    [Fact]
+    public void QuotingErrorsNameTheLineWhereTheyHappen()
+    {
+        Assert.Equal("test.csv: line 3: unexpected character 'z' after a closing quote; expected a comma or the end of the line",
+            Assert.Throws<DataFormatException>(() => Read("a,b,c\n1,2,\"x\ny\"z\n")).Message);
+        Assert.Equal("test.csv: line 3: quoted field is never closed",
+            Assert.Throws<DataFormatException>(() => Read("a,b,c\n1,2,x\n3,4,\"y\n5,6,z\n")).Message);
+    }
+
+    [Fact]
+    public void AQuoteInsideAnUnquotedFieldIsRejectedNotMergedIntoTheNextFields()
+    {
+        // RFC 4180 allows a quote only in a quoted field; read as the start of quoting it would swallow "3,4" below.
+        var e = Assert.Throws<DataFormatException>(() => Read("a,b,c\n1,2,5\"x\n3,4,y\"\n"));
+
+        Assert.StartsWith("test.csv: line 2: a quote inside an unquoted field ('5\"x", e.Message);
+        Assert.EndsWith("quote the whole field and double the quotes in it", e.Message);
+    }
+
+    [Fact]
+    public void BlanksAroundFieldsAreTrimmedButNotInsideQuotes()
+    {
+        // Blanks around a quoted field go; inside it only the label's own trimming applies (its ends, not its middle).
+        var d = Read(" a ,\tb\t, c \n 1 ,\t2 ,  \" x ,  y \"  \n3,4,x\n");
+
+        Assert.Equal([1f, 2f, 3f, 4f], d.Inputs);
+        Assert.Equal(["x", "x ,  y"], d.ClassNames!);
+    }
+
+    [Fact]
+    public void TabSeparatedFieldsKeepTheirSpacesTrimmedAndSplitOnTabs()
+    {
+        var d = CsvDataReader.Read(new StringReader("a\tb\tc\n 1\t 2 \t\"p\tq\"\n"), "test.tsv", delimiter: '\t');
+
+        Assert.Equal([1f, 2f], d.Inputs);
+        Assert.Equal(["p\tq"], d.ClassNames!);
+    }
+
     [Fact]
     public void LabelAndTargetsTogetherIsAnArgumentError() =>
         Assert.Throws<ArgumentException>(() => Read("a,b\n1,2\n", label: "a", targets: ["b"]));

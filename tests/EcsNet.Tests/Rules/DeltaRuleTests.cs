@@ -98,6 +98,33 @@ public class DeltaRuleTests
     }
 
     [Fact]
+    public void BatchEpochWithAFrozenBiasMovesOnlyTheWeights()
+    {
+        using var network = Start();
+        network.FreezeBiases();
+
+        var result = DeltaRule.Train(network, Regression(), GradientDescentMode.Batch, learningRate: 0.05f, epochs: 1);
+
+        // Δw as in BatchEpochOneByHand (the weights' steps do not depend on the bias's): w = (0.765, 0.1225); b stays 0.05.
+        AssertParameters(network, 0.05, 0.765, 0.1225, 1e-6);
+        // o = (0.05, 0.815, 0.1725, 0.9375, 1.6925), t − o = (0.85, 2.285, −0.0725, 1.0625, 2.5075): E = ½·13.31539375.
+        Assert.Equal(6.657696875, Assert.Single(result.ErrorPerEpoch), 1e-5);
+    }
+
+    [Fact]
+    public void IncrementalEpochWithAFrozenBiasMovesOnlyTheWeights()
+    {
+        using var network = Start();
+        network.FreezeBiases();
+
+        DeltaRule.Train(network, Regression(), GradientDescentMode.Incremental, learningRate: 0.05f, epochs: 1);
+
+        // η(t − o) per example with b = 0.05 held: 0.0425 (x = 0: nothing moves), 0.1475 → w₁ = 0.2475,
+        // 0.0125 → w₂ = −0.1875, 0.0945 → w = (0.342, −0.093), 0.17795 → w = (0.342 + 2·0.17795, −0.093 + 0.17795).
+        AssertParameters(network, 0.05, 0.6979, 0.08495, 1e-6);
+    }
+
+    [Fact]
     public void RejectsNonLinearUnitsAndBadArguments()
     {
         using var sigmoid = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid).Build();

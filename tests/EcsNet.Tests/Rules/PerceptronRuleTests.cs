@@ -111,6 +111,55 @@ public class PerceptronRuleTests
     }
 
     [Fact]
+    public void FrozenBiasStaysWhileTheWeightsFollowTheRule()
+    {
+        // As FirstUpdatesFollowTheRuleByHand, but with b = 0.2 held fixed: only Δw = η(t − o)x applies.
+        using var network = Unit(ActivationFunction.Step, 0.5f, -0.3f, 0.2f);
+        network.FreezeBiases();
+
+        // (0,0): z = 0.2, o = 1, t − o = −1: x = 0 so no weight moves, and the bias is frozen.
+        Assert.Equal(1, PerceptronRule.Update(network, [0f, 0f], [0f], 0.25f));
+        AssertParameters(network, 0.5, -0.3, 0.2);
+        // (0,1): z = −0.3 + 0.2 = −0.1, o = 0 = t.
+        Assert.Equal(0, PerceptronRule.Update(network, [0f, 1f], [0f], 0.25f));
+        // (1,0): z = 0.5 + 0.2 = 0.7, o = 1, t − o = −1: w₁ = 0.5 − 0.25 = 0.25.
+        Assert.Equal(1, PerceptronRule.Update(network, [1f, 0f], [0f], 0.25f));
+        AssertParameters(network, 0.25, -0.3, 0.2);
+        // (1,1): z = 0.25 − 0.3 + 0.2 = 0.15, o = 1 = t.
+        Assert.Equal(0, PerceptronRule.Update(network, [1f, 1f], [1f], 0.25f));
+        AssertParameters(network, 0.25, -0.3, 0.2);
+    }
+
+    [Fact]
+    public void AndNeverConvergesWithAFrozenPositiveBias()
+    {
+        // (0,0) gives z = b = 0.2 > 0 whatever the weights, so o = 1 ≠ 0 in every epoch: the rule cannot converge.
+        using var network = Unit(ActivationFunction.Step, 0.5f, -0.3f, 0.2f);
+        network.FreezeBiases();
+
+        var result = PerceptronRule.Train(network, LogicGates.And(), learningRate: 0.25f, maxEpochs: 20);
+
+        Assert.False(result.Converged);
+        Assert.Equal(2, result.ErrorsPerEpoch[0]); // the two errors of the hand steps above
+        Assert.All(result.ErrorsPerEpoch, e => Assert.True(e >= 1));
+        Assert.Equal(0.2f, network.GetBias(1, 0));
+    }
+
+    [Fact]
+    public void LayersWithoutBiasesTrainTheirWeights()
+    {
+        // OR through the origin: (0,0) → z = 0 → o = 0 is right without a bias; w starts at 0.
+        using var network = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Step, bias: false).Build(Initializer.Zero);
+
+        var result = PerceptronRule.Train(network, LogicGates.Or(), learningRate: 0.1f, maxEpochs: 10);
+
+        // Epoch 1: (0,1) → o = 0, t = 1: w₂ = 0.1; (1,0) → o = 0: w₁ = 0.1; (1,1) → z = 0.2, o = 1 = t. Epoch 2: no error.
+        Assert.True(result.Converged, result.Message);
+        Assert.Equal([2, 0], result.ErrorsPerEpoch);
+        Assert.Equal([0.1f, 0.1f], network.Synapses().OrderBy(s => s.FromIndex).Select(s => s.Weight));
+    }
+
+    [Fact]
     public void RejectsWhatTheRuleCannotTrain()
     {
         using var sigmoid = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid).Build();
