@@ -48,6 +48,9 @@ public static class NetworkQueries
     /// <summary>The weights the optimiser updates at the global η: neither frozen nor with their own η.</summary>
     public static readonly QueryDescription TrainableWeights = new QueryDescription().WithAll<Synapse, Weight, WeightGradient, OptimizerState>().WithNone<Frozen, LearningRate>();
 
+    /// <summary>Every weight not frozen, whatever its η (the single-unit rules' weights).</summary>
+    public static readonly QueryDescription UnfrozenWeights = new QueryDescription().WithAll<Synapse, Weight>().WithNone<Frozen>();
+
     /// <summary>The weights the optimiser updates at their own η_jk.</summary>
     public static readonly QueryDescription WeightsWithOwnRate = new QueryDescription().WithAll<Synapse, Weight, WeightGradient, OptimizerState, LearningRate>().WithNone<Frozen>();
 

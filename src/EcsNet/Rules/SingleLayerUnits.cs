@@ -10,9 +10,8 @@ namespace EcsNet.Rules;
 /// </summary>
 internal static class SingleLayerUnits
 {
-    /// <summary>The synapses a rule may change: all but <see cref="Frozen"/> ones.</summary>
-    private static readonly QueryDescription Trainable = new QueryDescription().WithAll<Synapse, Weight>().WithNone<Frozen>();
-
+    /// <summary>Refuses a network that is not one layer of units fed by the inputs, data that does not fit it, a unit
+    /// the rule does not accept, or an η that is not a finite number &gt; 0.</summary>
     public static void Check(Network network, DataSet data, string rule, string unit, Func<IActivationFunction, bool> accepts, float learningRate)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -53,7 +52,7 @@ internal static class SingleLayerUnits
     public static void Update(Network network, Func<int, int, double> step, Func<int, double> biasStep)
     {
         var output = network.OutputLayer.FirstSlot;
-        foreach (ref var chunk in network.World.Query(in Trainable))
+        foreach (ref var chunk in network.World.Query(in NetworkQueries.UnfrozenWeights))
         {
             chunk.GetSpan<Synapse, Weight>(out var synapses, out var weights);
             for (var r = 0; r < chunk.Count; r++)
