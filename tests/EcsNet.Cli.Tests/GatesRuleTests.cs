@@ -15,7 +15,7 @@ public sealed class GatesRuleTests
     private static JsonElement Gate(JsonElement[] lines, string name) => lines.Single(l => l.GetProperty("gate").GetString() == name);
 
     [Fact]
-    public void The_perceptron_rule_on_and_with_eta_0_1_takes_the_decks_steps()
+    public void ThePerceptronRuleOnAndWithEta01TakesTheDecksSteps()
     {
         // Δwᵢ = η(t − o)xᵢ from w = 0 on step units (o = 1 when z ≥ 0), examples in order (0,0), (0,1), (1,0), (1,1),
         // replayed here by hand until an epoch has no error.
@@ -48,7 +48,7 @@ public sealed class GatesRuleTests
     }
 
     [Fact]
-    public void Sign_units_answer_minus_one_or_plus_one()
+    public void SignUnitsAnswerMinusOneOrPlusOne()
     {
         var lines = Gates("gates", "--train", "--unit", "sign");
 
@@ -59,7 +59,7 @@ public sealed class GatesRuleTests
     }
 
     [Fact]
-    public void The_delta_rule_fits_the_linear_unit_by_least_squares()
+    public void TheDeltaRuleFitsTheLinearUnitByLeastSquares()
     {
         // Batch delta rule on AND with 0/1 targets tends to the least-squares fit o = −¼ + ½x₁ + ½x₂
         // (solve the normal equations of the four examples), whose step(o − ½) is AND.
@@ -116,7 +116,7 @@ public sealed class GatesRuleTests
     }
 
     [Fact]
-    public void Hand_set_gates_as_json_give_the_decks_truth_tables()
+    public void HandSetGatesAsJsonGiveTheDecksTruthTables()
     {
         var lines = Gates("gates");
 
@@ -131,7 +131,7 @@ public sealed class GatesRuleTests
     [InlineData("--train", "--unit", "relu")]
     [InlineData("--train", "--mode", "batch")]
     [InlineData("--rule", "delta")]
-    public void Bad_combinations_are_one_line_errors(params string[] args)
+    public void BadCombinationsAreOneLineErrors(params string[] args)
     {
         var run = CliRunner.Run(["gates", .. args]);
 

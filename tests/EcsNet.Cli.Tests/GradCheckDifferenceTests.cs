@@ -8,7 +8,7 @@ public sealed class GradCheckDifferenceTests
     [Theory]
     [InlineData("central", 2 * 43 * 4)]
     [InlineData("one-sided", (43 + 1) * 4)]
-    public void The_estimate_reports_its_forward_passes(string difference, long passes)
+    public void TheEstimateReportsItsForwardPasses(string difference, long passes)
     {
         // 4-5-3: 20 + 15 weights and 5 + 3 biases = 43 parameters, 4 samples.
         var run = CliRunner.Run("gradcheck", "--layers", "4,5,3", "--samples", "4", "--difference", difference, "--json");
@@ -23,7 +23,7 @@ public sealed class GradCheckDifferenceTests
     }
 
     [Fact]
-    public void The_text_view_states_the_comparison()
+    public void TheTextViewStatesTheComparison()
     {
         var run = CliRunner.Run("gradcheck", "--layers", "2,3,1", "--samples", "2");
 
@@ -33,7 +33,7 @@ public sealed class GradCheckDifferenceTests
     }
 
     [Fact]
-    public void An_unknown_estimator_is_a_one_line_error()
+    public void AnUnknownEstimatorIsAOneLineError()
     {
         var run = CliRunner.Run("gradcheck", "--difference", "backward");
 

@@ -19,7 +19,7 @@ public sealed class LessonsTests
         => Of("check", lesson).Single(c => c.GetProperty("quantity").GetString() == quantity).GetProperty("value").GetDouble();
 
     [Fact]
-    public void Every_lesson_the_issue_names_is_there()
+    public void EveryLessonTheIssueNamesIsThere()
     {
         var ids = AllLines.Value.Where(l => l.GetProperty("type").GetString() == "lesson").Select(l => l.GetProperty("id").GetString()!).ToArray();
 
@@ -27,7 +27,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void The_only_disagreement_is_the_cengs_own_round_3_misprint()
+    public void TheOnlyDisagreementIsTheCengsOwnRound3Misprint()
     {
         var wrong = Of("check").Where(c => !c.GetProperty("agrees").GetBoolean())
             .Select(c => $"{c.GetProperty("lesson").GetString()}: {c.GetProperty("quantity").GetString()}").ToArray();
@@ -36,7 +36,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void The_ceng_rounds_match_the_published_weights()
+    public void TheCengRoundsMatchThePublishedWeights()
     {
         // CENG 506: "1st round, weights: w0=2.06 w1=-2.88 w2=-3.06 function value: 0.66" … "19th round … 0.43".
         Assert.Equal(0.73, Value("sigmoid-neuron", "f before training (\"the neuron gives 0.73\")"), 0.005);
@@ -50,7 +50,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void Mazurs_numbers_hold_to_float_precision()
+    public void MazursNumbersHoldToFloatPrecision()
     {
         Assert.Equal(0.298371109, Value("mazur", "E_total"), 1e-7);
         Assert.Equal(0.35891648, Value("mazur", "w5⁺"), 1e-7);
@@ -59,7 +59,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void The_gate_tables_are_the_decks()
+    public void TheGateTablesAreTheDecks()
     {
         // Unicamp: AND's h_θ(1,1) = g(10) ≈ 1 and h_θ(0,1) = g(−10) ≈ 0; CENG's XNOR table 1, 0, 0, 1.
         Assert.Equal(1 / (1 + Math.Exp(-10)), Value("gates", "AND: h_θ(1, 1) = g(10)"), 1e-6);
@@ -72,7 +72,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void The_decks_self_contradictions_are_explained()
+    public void TheDecksSelfContradictionsAreExplained()
     {
         Assert.Equal(1, Value("seoul-xor-cost", "y(0, 1) = σ(a) + σ(−a)"), 1e-6);
         Assert.Equal(2, Value("seoul-xor-cost", "C = Σᵢ |yᵢ − y(xᵢ)|² over the XOR samples"), 1e-5);
@@ -81,7 +81,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void Symmetry_dead_units_and_saturation_come_out_as_the_decks_say()
+    public void SymmetryDeadUnitsAndSaturationComeOutAsTheDecksSay()
     {
         Assert.Equal(0, Value("zero-init", "max |Θ_1k − Θ_jk| between hidden units after 100 updates, zero init"));
         Assert.Equal(0, Value("dying-relu", "|∂C/∂w| into the dead ReLU unit"));
@@ -91,7 +91,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void The_list_and_one_lesson_print_as_text()
+    public void TheListAndOneLessonPrintAsText()
     {
         var list = CliRunner.Run("lessons");
         var one = CliRunner.Run("lessons", "sigmoid-neuron");
@@ -104,7 +104,7 @@ public sealed class LessonsTests
     }
 
     [Fact]
-    public void An_unknown_lesson_is_a_one_line_error_listing_the_valid_ones()
+    public void AnUnknownLessonIsAOneLineErrorListingTheValidOnes()
     {
         var run = CliRunner.Run("lessons", "backprop");
 

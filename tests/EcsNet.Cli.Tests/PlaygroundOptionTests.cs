@@ -17,7 +17,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void Features_are_the_playgrounds_formulas()
+    public void FeaturesAreThePlaygroundsFormulas()
     {
         var f = PlaygroundFeatures.Parse("x1^2, x2², x1x2, sin(x1), sinx2, x1");
         var v = new float[6];
@@ -29,7 +29,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void Squared_features_let_a_single_unit_separate_the_circle()
+    public void SquaredFeaturesLetASingleUnitSeparateTheCircle()
     {
         // The circle is x₁² + x₂² < r²: linear in (x₁², x₂²), not in (x₁, x₂).
         var squared = LastFrame("--dataset", "circle", "--features", "x1^2,x2^2", "--layers", "2,1", "--lr", "0.1", "--epochs", "40", "--every", "40");
@@ -40,7 +40,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void The_first_layer_size_must_be_the_feature_count()
+    public void TheFirstLayerSizeMustBeTheFeatureCount()
     {
         var run = CliRunner.Run("playground", "--features", "x1,x2,x1x2", "--layers", "2,4,1", "--frames", "1");
 
@@ -49,7 +49,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void L1_changes_the_training()
+    public void L1ChangesTheTraining()
     {
         var none = LastFrame("--dataset", "xor2d", "--epochs", "20", "--every", "20");
         var l1 = LastFrame("--dataset", "xor2d", "--epochs", "20", "--every", "20", "--l1", "0.01");
@@ -58,7 +58,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void The_regression_plane_is_learned()
+    public void TheRegressionPlaneIsLearned()
     {
         // t = (x₁ + x₂)/12: a tanh unit fits it closely; a constant guess costs about E[t²]/2 ≈ 1/12.
         var frame = LastFrame("--dataset", "plane", "--noise", "0", "--layers", "2,1", "--lr", "0.05", "--epochs", "50", "--every", "50");
@@ -70,7 +70,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void The_svg_draws_every_hidden_neuron()
+    public void TheSvgDrawsEveryHiddenNeuron()
     {
         using var folder = new TempFolder();
         var svg = folder.File("p.svg");
@@ -84,7 +84,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void The_map_is_square_in_both_renderings()
+    public void TheMapIsSquareInBothRenderings()
     {
         // A colour cell holds two pixel rows, so width W needs W rows (W/2 lines); a plain cell one, so W/2 rows.
         Assert.Equal(48, TerminalMap.PixelRows(colour: true, 48));
@@ -96,11 +96,11 @@ public sealed class PlaygroundOptionTests
     [InlineData("1", "xterm-256color", false)]
     [InlineData("", "xterm", true)]
     [InlineData(null, "dumb", false)]
-    public void No_color_and_dumb_terminals_get_plain_characters(string? noColor, string? term, bool colour)
+    public void NoColorAndDumbTerminalsGetPlainCharacters(string? noColor, string? term, bool colour)
         => Assert.Equal(colour, TerminalMap.ColourAllowed(noColor, term));
 
     [Fact]
-    public void Keys_pause_step_and_quit()
+    public void KeysPauseStepAndQuit()
     {
         var keys = new Queue<char?>(); // null: no key at that poll
         var controls = new PlaygroundControls(() => keys.Count > 0 ? keys.Dequeue() : null);
@@ -122,7 +122,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void Ctrl_c_while_paused_stops_cleanly()
+    public void CtrlCWhilePausedStopsCleanly()
     {
         using var cancel = new CancellationTokenSource();
         var controls = new PlaygroundControls(() => null);
@@ -133,7 +133,7 @@ public sealed class PlaygroundOptionTests
     }
 
     [Fact]
-    public void A_cancelled_run_reports_its_epoch_once()
+    public void ACancelledRunReportsItsEpochOnce()
     {
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();

@@ -6,7 +6,7 @@ namespace EcsNet.Cli.Tests;
 public sealed class TraceNormalizationTests
 {
     [Fact]
-    public void Trace_applies_the_models_input_normalisation()
+    public void TraceAppliesTheModelsInputNormalisation()
     {
         // One sigmoid unit a = σ(2·x̂ − 1) whose saved normalisation is x̂ = (x − 10) × 0.5: the raw input 12 becomes 1,
         // so a = σ(1) = 0.7310586; fed raw, it would be σ(23) ≈ 1.

@@ -24,7 +24,7 @@ public sealed class TraceRoundsTests
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     [Fact]
-    public void Ceng_sigmoid_neuron_reaches_0_4301_in_round_19()
+    public void CengSigmoidNeuronReaches04301InRound19()
     {
         // CENG 506: w = (2, −3), b = −3, x = (−1, −2), t = 0.43, η = 1, C = ½(a − t)²; "round 19: … 0.4301".
         var lines = Lines("trace", "--model", Ceng, "--input", "-1,-2", "--target", "0.43", "--lr", "1", "--steps", "19");
@@ -52,7 +52,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Compact_mode_prints_one_line_per_round()
+    public void CompactModePrintsOneLinePerRound()
     {
         var run = CliRunner.Run("trace", "--model", Ceng, "--input", "-1,-2", "--target", "0.43", "--lr", "1", "--steps", "19", "--compact");
 
@@ -66,7 +66,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Frozen_biases_give_mazurs_cost_after_the_first_round()
+    public void FrozenBiasesGiveMazursCostAfterTheFirstRound()
     {
         var lines = Lines("trace", "--model", Mazur, "--input", "0.05,0.10", "--target", "0.01,0.99", "--lr", "0.5", "--frozen-biases");
 
@@ -79,7 +79,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void A_mini_batch_shows_each_samples_delta_the_accumulators_and_their_mean()
+    public void AMiniBatchShowsEachSamplesDeltaTheAccumulatorsAndTheirMean()
     {
         // Two samples through Mazur's network: Δ = Σ_x a_k δ_j, D = Δ/m, w ← w − ηD, each checked against the
         // per-sample numbers the trace itself reports (and those against the one-sample traces of each sample).
@@ -112,7 +112,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Chain_rule_factors_and_input_gradients_multiply_out_to_the_deltas()
+    public void ChainRuleFactorsAndInputGradientsMultiplyOutToTheDeltas()
     {
         var step = Of(Lines("trace", "--model", Mazur, "--input", "0.05,0.10", "--target", "0.01,0.99"), "step").Single();
         var neurons = step.GetProperty("neurons").EnumerateArray().ToArray();
@@ -138,7 +138,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Numbers_print_in_their_shortest_form_and_the_sign_convention_is_stated()
+    public void NumbersPrintInTheirShortestFormAndTheSignConventionIsStated()
     {
         var run = CliRunner.Run("trace", "--model", Mazur, "--input", "0.05,0.10", "--target", "0.01,0.99");
 
@@ -151,7 +151,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void A_random_network_from_layers_is_traced_without_a_model_file()
+    public void ARandomNetworkFromLayersIsTracedWithoutAModelFile()
     {
         var args = new[] { "trace", "--layers", "2,3,1", "--init", "uniform:1", "--seed", "5", "--input", "1,0", "--target", "1" };
         var a = Lines(args);
@@ -169,7 +169,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void A_data_set_batch_is_traced_in_stored_order()
+    public void ADataSetBatchIsTracedInStoredOrder()
     {
         var lines = Lines("trace", "--layers", "2,2,1", "--seed", "2", "--dataset", "xor", "--batch", "4");
 
@@ -179,7 +179,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Every_json_line_starts_with_its_type()
+    public void EveryJsonLineStartsWithItsType()
     {
         var run = CliRunner.Run("trace", "--model", Mazur, "--input", "0.05,0.10", "--target", "0.01,0.99", "--steps", "3", "--json");
 
@@ -191,7 +191,7 @@ public sealed class TraceRoundsTests
     [Theory]
     [InlineData("--steps", "0")]
     [InlineData("--batch-gradient", "median")]
-    public void Bad_options_are_one_line_errors(string option, string value)
+    public void BadOptionsAreOneLineErrors(string option, string value)
     {
         var run = CliRunner.Run("trace", "--model", Mazur, "--input", "0.05,0.10", "--target", "0.01,0.99", option, value);
 
@@ -201,7 +201,7 @@ public sealed class TraceRoundsTests
     }
 
     [Fact]
-    public void Mismatched_sample_counts_are_refused()
+    public void MismatchedSampleCountsAreRefused()
     {
         var run = CliRunner.Run("trace", "--model", Mazur, "--input", "0.05,0.10", "--input", "1,1", "--target", "0.01,0.99");
 

@@ -33,7 +33,7 @@ public sealed class TrainConventionTests
             l.GetProperty("weights").EnumerateArray().SelectMany(r => r.EnumerateArray()).Concat(l.GetProperty("bias").EnumerateArray())).Select(v => v.GetDouble())];
 
     [Fact]
-    public void Frozen_biases_leave_the_biases_of_the_model_as_they_were()
+    public void FrozenBiasesLeaveTheBiasesOfTheModelAsTheyWere()
     {
         using var folder = new TempFolder();
         var model = Train(folder, "frozen.json", "train", "--epochs", "5", "--lr", "2", "--frozen-biases");
@@ -44,7 +44,7 @@ public sealed class TrainConventionTests
     }
 
     [Fact]
-    public void A_summed_full_batch_gradient_at_eta_equals_the_mean_at_four_eta()
+    public void ASummedFullBatchGradientAtEtaEqualsTheMeanAtFourEta()
     {
         // XOR has four samples: Σ = 4 · mean, so one full-batch epoch at η with the sum equals one at 4η with the mean.
         using var folder = new TempFolder();
@@ -55,7 +55,7 @@ public sealed class TrainConventionTests
     }
 
     [Fact]
-    public void In_order_incremental_descent_does_not_depend_on_the_seed_but_shuffled_does()
+    public void InOrderIncrementalDescentDoesNotDependOnTheSeedButShuffledDoes()
     {
         using var folder = new TempFolder();
         var inOrder1 = Parameters(Train(folder, "a.json", "train", "--epochs", "3", "--batch", "1", "--lr", "0.5", "--order", "in-order", "--seed", "1"));
@@ -68,7 +68,7 @@ public sealed class TrainConventionTests
     }
 
     [Fact]
-    public void No_bias_layers_are_saved_without_biases()
+    public void NoBiasLayersAreSavedWithoutBiases()
     {
         using var folder = new TempFolder();
         var saved = folder.File("nobias.json");
@@ -83,7 +83,7 @@ public sealed class TrainConventionTests
     [Theory]
     [InlineData("--order", "random")]
     [InlineData("--batch-gradient", "avg")]
-    public void Unknown_convention_values_are_one_line_errors(string option, string value)
+    public void UnknownConventionValuesAreOneLineErrors(string option, string value)
     {
         var run = CliRunner.Run("train", "--dataset", "xor", "--epochs", "1", option, value);
 

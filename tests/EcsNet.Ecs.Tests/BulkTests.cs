@@ -3,7 +3,7 @@ namespace EcsNet.Ecs.Tests;
 public class BulkTests
 {
     [Fact]
-    public void One_million_entities_with_three_components_are_created_and_sum_correctly()
+    public void OneMillionEntitiesWithThreeComponentsAreCreatedAndSumCorrectly()
     {
         const int n = 1_000_000;
         using var world = World.Create();

@@ -15,7 +15,7 @@ public class ChunkTests
     }
 
     [Fact]
-    public void Chunks_are_about_16_KiB()
+    public void ChunksAreAbout16KiB()
     {
         using var world = World.Create();
         world.Create(new Position(), new Health());
@@ -31,7 +31,7 @@ public class ChunkTests
     }
 
     [Fact]
-    public void Chunk_size_and_minimum_rows_follow_the_world_options()
+    public void ChunkSizeAndMinimumRowsFollowTheWorldOptions()
     {
         using var world = World.Create(chunkSizeInBytes: 64 * 1024, minimumAmountOfEntitiesPerChunk: 100);
         world.Create(new Position(), new Health());
@@ -50,7 +50,7 @@ public class ChunkTests
     [InlineData(1, 1)]
     [InlineData(2, 0)]
     [InlineData(3, 1)]
-    public void Entity_counts_around_chunk_capacity_keep_every_value(int fullChunks, int offset)
+    public void EntityCountsAroundChunkCapacityKeepEveryValue(int fullChunks, int offset)
     {
         using var world = World.Create();
         var probe = world.Create(new Position(), new Health());
@@ -102,7 +102,7 @@ public class ChunkTests
     }
 
     [Fact]
-    public void Bulk_create_fills_chunks_across_boundaries()
+    public void BulkCreateFillsChunksAcrossBoundaries()
     {
         using var world = World.Create();
         world.Create(5, new Huge(7));
@@ -125,7 +125,7 @@ public class ChunkTests
     }
 
     [Fact]
-    public void A_chunk_copy_stays_usable_until_the_next_structural_change()
+    public void AChunkCopyStaysUsableUntilTheNextStructuralChange()
     {
         using var world = World.Create();
         world.Create(100, new Position(1, 1), new Health(1));

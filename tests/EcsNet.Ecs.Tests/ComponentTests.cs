@@ -3,7 +3,7 @@ namespace EcsNet.Ecs.Tests;
 public class ComponentTests
 {
     [Fact]
-    public void Get_returns_a_reference_and_Set_overwrites()
+    public void GetReturnsAReferenceAndSetOverwrites()
     {
         using var world = World.Create();
         var e = world.Create(new Position(1, 2), new Health(3));
@@ -22,7 +22,7 @@ public class ComponentTests
     }
 
     [Fact]
-    public void Create_from_a_signature_gives_default_values_even_in_reused_rows()
+    public void CreateFromASignatureGivesDefaultValuesEvenInReusedRows()
     {
         using var world = World.Create();
         var first = world.Create(new Position(7, 7), new Health(7));
@@ -35,7 +35,7 @@ public class ComponentTests
     }
 
     [Fact]
-    public void Add_and_Remove_preserve_all_other_values()
+    public void AddAndRemovePreserveAllOtherValues()
     {
         using var world = World.Create();
         var e = world.Create(new Position(1, 2), new Health(3));
@@ -68,7 +68,7 @@ public class ComponentTests
     }
 
     [Fact]
-    public void Repeated_transitions_reuse_cached_edges_and_create_no_archetypes()
+    public void RepeatedTransitionsReuseCachedEdgesAndCreateNoArchetypes()
     {
         using var world = World.Create();
         var entities = Enumerable.Range(0, 100).Select(i => world.Create(new Position(i, i))).ToArray();
@@ -102,7 +102,7 @@ public class ComponentTests
     }
 
     [Fact]
-    public void Managed_components_are_supported()
+    public void ManagedComponentsAreSupported()
     {
         using var world = World.Create();
         var a = world.Create(new Label("a"), new Health(1));
@@ -113,7 +113,7 @@ public class ComponentTests
     }
 
     [Fact]
-    public void Get_and_Set_do_not_allocate()
+    public void GetAndSetDoNotAllocate()
     {
         using var world = World.Create();
         var e = world.Create(new Position(1, 2), new Health(3));

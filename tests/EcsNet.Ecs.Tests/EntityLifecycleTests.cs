@@ -3,7 +3,7 @@ namespace EcsNet.Ecs.Tests;
 public class EntityLifecycleTests
 {
     [Fact]
-    public void Created_entities_are_alive_with_distinct_ids_and_version_one()
+    public void CreatedEntitiesAreAliveWithDistinctIdsAndVersionOne()
     {
         using var world = World.Create();
         var a = world.Create(new Position(1, 2));
@@ -20,7 +20,7 @@ public class EntityLifecycleTests
     }
 
     [Fact]
-    public void Destroyed_handle_is_stale_and_its_id_is_recycled_with_a_higher_version()
+    public void DestroyedHandleIsStaleAndItsIdIsRecycledWithAHigherVersion()
     {
         using var world = World.Create();
         var first = world.Create(new Health(1));
@@ -46,7 +46,7 @@ public class EntityLifecycleTests
     }
 
     [Fact]
-    public void Null_default_and_foreign_handles_are_not_alive()
+    public void NullDefaultAndForeignHandlesAreNotAlive()
     {
         using var world = World.Create();
         using var other = World.Create();
@@ -63,7 +63,7 @@ public class EntityLifecycleTests
     }
 
     [Fact]
-    public void Destroying_swaps_the_last_row_into_the_hole_and_keeps_every_value()
+    public void DestroyingSwapsTheLastRowIntoTheHoleAndKeepsEveryValue()
     {
         using var world = World.Create();
         var entities = new Entity[10];
@@ -107,7 +107,7 @@ public class EntityLifecycleTests
     }
 
     [Fact]
-    public void Clear_kills_every_entity_and_destroyed_world_refuses_use()
+    public void ClearKillsEveryEntityAndDestroyedWorldRefusesUse()
     {
         var world = World.Create();
         var e = world.Create(new Health(5));
@@ -123,7 +123,7 @@ public class EntityLifecycleTests
     }
 
     [Fact]
-    public void Entity_equality_ordering_and_text()
+    public void EntityEqualityOrderingAndText()
     {
         using var world = World.Create();
         var a = world.Create(new Health(1));

@@ -3,7 +3,7 @@ namespace EcsNet.Ecs.Tests;
 public class ErrorTests
 {
     [Fact]
-    public void Get_on_a_dead_entity_names_the_entity()
+    public void GetOnADeadEntityNamesTheEntity()
     {
         using var world = World.Create();
         var e = world.Create(new Health(1));
@@ -18,7 +18,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Get_of_a_missing_component_names_it()
+    public void GetOfAMissingComponentNamesIt()
     {
         using var world = World.Create();
         var e = world.Create(new Health(1));
@@ -27,7 +27,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Add_of_a_present_and_Remove_of_an_absent_component_throw_and_change_nothing()
+    public void AddOfAPresentAndRemoveOfAnAbsentComponentThrowAndChangeNothing()
     {
         using var world = World.Create();
         var e = world.Create(new Health(1));
@@ -40,7 +40,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Duplicate_component_types_are_rejected()
+    public void DuplicateComponentTypesAreRejected()
     {
         using var world = World.Create();
         var ex = Assert.Throws<ArgumentException>(() => world.Create(new Health(1), new Health(2)));
@@ -61,7 +61,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void A_typed_query_over_a_description_without_the_component_says_so()
+    public void ATypedQueryOverADescriptionWithoutTheComponentSaysSo()
     {
         using var world = World.Create();
         world.Create(new Health(1));
@@ -86,7 +86,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Get_entities_refuses_a_short_span()
+    public void GetEntitiesRefusesAShortSpan()
     {
         using var world = World.Create();
         world.Create(3, new Health(1));

@@ -14,7 +14,7 @@ public class ModelBasedTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Random_sequences_match_the_reference_model(int batch)
+    public void RandomSequencesMatchTheReferenceModel(int batch)
     {
         for (var seed = batch * SeedsPerBatch; seed < (batch + 1) * SeedsPerBatch; seed++)
         {

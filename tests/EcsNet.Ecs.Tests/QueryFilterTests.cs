@@ -27,7 +27,7 @@ public class QueryFilterTests
     }
 
     [Fact]
-    public void All_requires_every_listed_component()
+    public void AllRequiresEveryListedComponent()
     {
         Assert.Equal(new[] { _p, _pv, _pvm, _pf }, Matching(new QueryDescription().WithAll<Position>()));
         Assert.Equal(new[] { _pv, _pvm }, Matching(new QueryDescription().WithAll<Position, Velocity>()));
@@ -35,21 +35,21 @@ public class QueryFilterTests
     }
 
     [Fact]
-    public void Any_requires_at_least_one()
+    public void AnyRequiresAtLeastOne()
     {
         Assert.Equal(new[] { _pv, _pvm, _m }, Matching(new QueryDescription().WithAny<Velocity, Mass>()));
         Assert.Equal(new[] { _pvm }, Matching(new QueryDescription().WithAll<Position>().WithAny<Mass>()));
     }
 
     [Fact]
-    public void None_excludes_every_listed_component()
+    public void NoneExcludesEveryListedComponent()
     {
         Assert.Equal(new[] { _p, _pv }, Matching(new QueryDescription().WithAll<Position>().WithNone<Mass, Frozen>()));
         Assert.Equal(new[] { _p, _pf }, Matching(new QueryDescription().WithNone<Velocity, Mass>()));
     }
 
     [Fact]
-    public void Exclusive_requires_exactly_the_set()
+    public void ExclusiveRequiresExactlyTheSet()
     {
         Assert.Equal(new[] { _pv }, Matching(new QueryDescription().WithExclusive<Velocity, Position>()));
         Assert.Equal(new[] { _p }, Matching(new QueryDescription().WithExclusive<Position>()));
@@ -57,14 +57,14 @@ public class QueryFilterTests
     }
 
     [Fact]
-    public void Empty_description_matches_every_entity()
+    public void EmptyDescriptionMatchesEveryEntity()
     {
         Assert.Equal(new[] { _p, _pv, _pvm, _m, _pf }, Matching(new QueryDescription()));
         Assert.Equal(5, _world.Size);
     }
 
     [Fact]
-    public void Description_equality_ignores_type_order_and_constructor_form()
+    public void DescriptionEqualityIgnoresTypeOrderAndConstructorForm()
     {
         var a = new QueryDescription().WithAll<Position, Velocity>().WithNone<Mass>();
         var b = new QueryDescription(all: [typeof(Velocity), typeof(Position)], none: [Component<Mass>.ComponentType]);
@@ -75,7 +75,7 @@ public class QueryFilterTests
     }
 
     [Fact]
-    public void Cached_query_rematches_only_when_a_new_archetype_appears()
+    public void CachedQueryRematchesOnlyWhenANewArchetypeAppears()
     {
         var description = new QueryDescription().WithAll<Position>().WithNone<Frozen>();
         var query = _world.Query(in description);

@@ -60,7 +60,7 @@ public class QueryFormTests
     }
 
     [Fact]
-    public void Every_query_form_computes_the_same_update()
+    public void EveryQueryFormComputesTheSameUpdate()
     {
         const int count = 5000;
         var results = new List<double>();
@@ -138,7 +138,7 @@ public class QueryFormTests
     }
 
     [Fact]
-    public void ParallelQuery_matches_Query_on_many_chunks()
+    public void ParallelQueryMatchesQueryOnManyChunks()
     {
         using var sequential = World.Create();
         using var parallel = World.Create();
@@ -171,7 +171,7 @@ public class QueryFormTests
     }
 
     [Fact]
-    public void GetEntities_and_CountEntities_agree_with_creation()
+    public void GetEntitiesAndCountEntitiesAgreeWithCreation()
     {
         using var world = World.Create();
         var created = new List<Entity>();
@@ -195,7 +195,7 @@ public class QueryFormTests
     }
 
     [Fact]
-    public void Inline_query_does_not_allocate()
+    public void InlineQueryDoesNotAllocate()
     {
         using var world = Populate(3000);
         var integrate = default(Integrate);

@@ -13,7 +13,7 @@ public sealed class DropoutTests
     private static readonly QueryDescription HiddenNeurons = new QueryDescription().WithAll<Neuron, HiddenNeuron>();
 
     [Fact]
-    public void A_training_step_drops_a_fraction_p_of_the_hidden_neurons_and_scales_the_others_by_one_over_one_minus_p()
+    public void ATrainingStepDropsAFractionPOfTheHiddenNeuronsAndScalesTheOthersByOneOverOneMinusP()
     {
         const double p = 0.3;
         var (train, _) = IrisData.Load();
@@ -41,7 +41,7 @@ public sealed class DropoutTests
     }
 
     [Fact]
-    public void The_trained_network_predicts_as_a_network_without_masks_and_keeps_its_accuracy()
+    public void TheTrainedNetworkPredictsAsANetworkWithoutMasksAndKeepsItsAccuracy()
     {
         var log = new StringWriter();
         var run = DropoutExample.Run(rate: 0.5, epochs: 40, log: log);
@@ -61,7 +61,7 @@ public sealed class DropoutTests
     }
 
     [Fact]
-    public void Removing_the_system_after_a_training_step_leaves_every_mask_at_one()
+    public void RemovingTheSystemAfterATrainingStepLeavesEveryMaskAtOne()
     {
         var (train, _) = IrisData.Load();
         using var net = DropoutExample.Build(hidden: 32, seed: 3);
@@ -78,7 +78,7 @@ public sealed class DropoutTests
     // Failed while Trainer.Train took its systems out without disposing them: the last step's masks stayed on and
     // Predict was silently masked afterwards.
     [Fact]
-    public void Added_through_a_trainer_it_leaves_every_mask_at_one_after_training()
+    public void AddedThroughATrainerItLeavesEveryMaskAtOneAfterTraining()
     {
         var (train, _) = IrisData.Load();
         using var net = DropoutExample.Build(hidden: 32, seed: 3);
@@ -96,7 +96,7 @@ public sealed class DropoutTests
     }
 
     [Fact]
-    public void Backpropagation_under_the_step_masks_matches_finite_differences()
+    public void BackpropagationUnderTheStepMasksMatchesFiniteDifferences()
     {
         var (train, _) = IrisData.Load();
         using var net = DropoutExample.Build(hidden: 32, seed: 4);

@@ -11,7 +11,7 @@ namespace EcsNet.Examples.Tests;
 public sealed class MagnitudePruningTests
 {
     [Fact]
-    public void Each_round_leaves_exactly_the_computed_number_of_synapses_and_training_keeps_working()
+    public void EachRoundLeavesExactlyTheComputedNumberOfSynapsesAndTrainingKeepsWorking()
     {
         var log = new StringWriter();
         var run = MagnitudePruningExample.Run(everyEpochs: 10, percent: 25, epochs: 65, log: log);
@@ -38,7 +38,7 @@ public sealed class MagnitudePruningTests
     }
 
     [Fact]
-    public void A_round_removes_the_synapses_with_the_smallest_magnitudes()
+    public void ARoundRemovesTheSynapsesWithTheSmallestMagnitudes()
     {
         var (train, _) = IrisData.Load();
         using var net = MagnitudePruningExample.Build(seed: 4);
@@ -70,7 +70,7 @@ public sealed class MagnitudePruningTests
     }
 
     [Fact]
-    public void After_pruning_fast_and_reference_paths_and_a_hand_forward_pass_agree()
+    public void AfterPruningFastAndReferencePathsAndAHandForwardPassAgree()
     {
         var run = MagnitudePruningExample.Run(everyEpochs: 5, percent: 30, epochs: 20);
         using var net = run.Net;

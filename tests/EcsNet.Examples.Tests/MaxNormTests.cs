@@ -9,7 +9,7 @@ namespace EcsNet.Examples.Tests;
 public sealed class MaxNormTests
 {
     [Fact]
-    public void Training_keeps_every_incoming_norm_within_c_and_still_classifies()
+    public void TrainingKeepsEveryIncomingNormWithinCAndStillClassifies()
     {
         const float c = 1.5f;
         var log = new StringWriter();
@@ -28,7 +28,7 @@ public sealed class MaxNormTests
     }
 
     [Fact]
-    public void One_step_is_the_unconstrained_step_then_each_row_rescaled_to_c()
+    public void OneStepIsTheUnconstrainedStepThenEachRowRescaledToC()
     {
         var (train, _) = Iris.Load().Split(1.0 / 3.0, seed: 7);
         int[] batch = [0, 7, 14, 21, 28, 35, 42, 49, 56, 63];

@@ -7,7 +7,7 @@ namespace EcsNet.Examples.Tests;
 public sealed class OjaRuleTests
 {
     [Fact]
-    public void The_weights_converge_to_the_first_eigenvector_of_the_covariance()
+    public void TheWeightsConvergeToTheFirstEigenvectorOfTheCovariance()
     {
         const double sxx = 3, sxy = 1.5, syy = 1.5;
         var log = new StringWriter();
@@ -24,7 +24,7 @@ public sealed class OjaRuleTests
     }
 
     [Fact]
-    public void One_pass_applies_the_rule_to_each_weight_with_the_outputs_of_that_pass()
+    public void OnePassAppliesTheRuleToEachWeightWithTheOutputsOfThatPass()
     {
         using var net = OjaRuleExample.Build(seed: 5);
         var w0 = net.Synapses().OrderBy(s => s.FromIndex).Select(s => (double)s.Weight).ToArray();

@@ -7,7 +7,7 @@ namespace EcsNet.Examples.Tests;
 public sealed class TanhNeuronsTests
 {
     [Fact]
-    public void The_fast_path_equals_the_reference_path_in_values_and_gradients()
+    public void TheFastPathEqualsTheReferencePathInValuesAndGradients()
     {
         var (train, _) = IrisData.Load();
         using var net = TanhNeuronsExample.Build(seed: 2);
@@ -29,7 +29,7 @@ public sealed class TanhNeuronsTests
     }
 
     [Fact]
-    public void The_outputs_equal_a_forward_pass_computed_by_hand_with_tanh_at_the_marked_neurons()
+    public void TheOutputsEqualAForwardPassComputedByHandWithTanhAtTheMarkedNeurons()
     {
         var (train, _) = IrisData.Load();
         using var net = TanhNeuronsExample.Build(seed: 2);
@@ -59,7 +59,7 @@ public sealed class TanhNeuronsTests
     }
 
     [Fact]
-    public void Backpropagation_matches_finite_differences_through_tanh_and_sigmoid_neurons()
+    public void BackpropagationMatchesFiniteDifferencesThroughTanhAndSigmoidNeurons()
     {
         var (train, _) = IrisData.Load();
         using var net = TanhNeuronsExample.Build(seed: 3);
@@ -83,7 +83,7 @@ public sealed class TanhNeuronsTests
     }
 
     [Fact]
-    public void The_example_trains_iris_with_both_paths_agreeing()
+    public void TheExampleTrainsIrisWithBothPathsAgreeing()
     {
         var log = new StringWriter();
         var run = TanhNeuronsExample.Run(epochs: 60, log: log);

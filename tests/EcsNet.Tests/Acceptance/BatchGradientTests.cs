@@ -14,7 +14,7 @@ public sealed class BatchGradientTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Batch_gradient_equals_the_sum_of_per_sample_gradients(long seed)
+    public void BatchGradientEqualsTheSumOfPerSampleGradients(long seed)
     {
         var xor = LogicGates.Xor();
 
@@ -47,7 +47,7 @@ public sealed class BatchGradientTests
     }
 
     [Fact]
-    public void Trainer_with_mini_batches_of_one_equals_manual_incremental_updates()
+    public void TrainerWithMiniBatchesOfOneEqualsManualIncrementalUpdates()
     {
         var xor = LogicGates.Xor();
         const float eta = 0.5f;

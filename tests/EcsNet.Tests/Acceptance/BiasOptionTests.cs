@@ -46,7 +46,7 @@ public sealed class BiasOptionTests
     [InlineData(PassMode.Fast, false)]
     [InlineData(PassMode.Reference, true)]
     [InlineData(PassMode.Reference, false)]
-    public void Mazurs_total_error_after_the_first_round_holds_the_biases_fixed(PassMode mode, bool fused)
+    public void MazursTotalErrorAfterTheFirstRoundHoldsTheBiasesFixed(PassMode mode, bool fused)
     {
         using var net = Mazur();
         net.PassMode = mode;
@@ -64,7 +64,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void Updating_the_biases_too_gives_a_lower_cost_than_mazurs()
+    public void UpdatingTheBiasesTooGivesALowerCostThanMazurs()
     {
         using var net = Mazur();
 
@@ -84,7 +84,7 @@ public sealed class BiasOptionTests
     [InlineData("adadelta")]
     [InlineData("adamax")]
     [InlineData("nadam")]
-    public void Every_optimiser_keeps_frozen_biases_and_still_moves_the_weights(string rule)
+    public void EveryOptimiserKeepsFrozenBiasesAndStillMovesTheWeights(string rule)
     {
         using var frozen = Mazur();
         frozen.FreezeBiases();
@@ -111,7 +111,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void Thawed_biases_train_again()
+    public void ThawedBiasesTrainAgain()
     {
         using var net = Mazur();
         net.FreezeBiases();
@@ -121,7 +121,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void A_layer_without_biases_computes_z_from_the_weights_alone()
+    public void ALayerWithoutBiasesComputesZFromTheWeightsAlone()
     {
         // Utah's Z = XW: a 2-2-1 sigmoid network with no biases, checked against the formula evaluated here.
         using var net = new NetworkBuilder().Input(2)
@@ -142,7 +142,7 @@ public sealed class BiasOptionTests
     [Theory]
     [InlineData(PassMode.Fast)]
     [InlineData(PassMode.Reference)]
-    public void Backpropagation_without_biases_passes_the_gradient_check(PassMode mode)
+    public void BackpropagationWithoutBiasesPassesTheGradientCheck(PassMode mode)
     {
         using var net = NetworkBuilder.FullyConnected([2, 3, 1], [ActivationFunction.Tanh, ActivationFunction.Sigmoid], bias: false, Initializer.Gaussian, seed: 7);
         net.PassMode = mode;
@@ -154,7 +154,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void A_model_file_keeps_a_layer_without_biases()
+    public void AModelFileKeepsALayerWithoutBiases()
     {
         using var net = NetworkBuilder.FullyConnected([2, 3, 1], [ActivationFunction.Sigmoid, ActivationFunction.Sigmoid], bias: false, Initializer.Gaussian, seed: 2);
         var json = ModelFile.ToJson(NetworkModel.ToSpec(net));
@@ -168,7 +168,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void A_summed_batch_gradient_is_m_times_the_mean()
+    public void ASummedBatchGradientIsMTimesTheMean()
     {
         // Mitchell's GRADIENT-DESCENT adds the samples' Δw; Unicamp divides by m. With SGD, the sum at η equals the
         // mean at m·η, parameter for parameter.
@@ -191,7 +191,7 @@ public sealed class BiasOptionTests
     }
 
     [Fact]
-    public void Incremental_descent_in_order_is_the_samples_one_after_another()
+    public void IncrementalDescentInOrderIsTheSamplesOneAfterAnother()
     {
         // Mitchell's incremental rule visits the examples in order: the trainer without shuffling must equal four
         // single-sample steps taken by hand in the stored order.

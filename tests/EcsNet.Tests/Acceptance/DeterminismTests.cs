@@ -15,7 +15,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
-    public void Same_seed_gives_bit_identical_weights()
+    public void SameSeedGivesBitIdenticalWeights()
     {
         using var a = BuildAndTrain(11, 11);
         using var b = BuildAndTrain(11, 11);
@@ -23,7 +23,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
-    public void A_different_initialisation_seed_gives_different_weights()
+    public void ADifferentInitialisationSeedGivesDifferentWeights()
     {
         using var a = BuildAndTrain(11, 11);
         using var b = BuildAndTrain(12, 11);
@@ -31,7 +31,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
-    public void A_different_shuffling_seed_gives_different_weights()
+    public void ADifferentShufflingSeedGivesDifferentWeights()
     {
         using var a = BuildAndTrain(11, 11);
         using var b = BuildAndTrain(11, 12);

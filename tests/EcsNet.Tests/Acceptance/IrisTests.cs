@@ -26,7 +26,7 @@ public sealed class IrisTests
     }
 
     [Fact]
-    public void Reaches_95_percent_on_a_held_out_third()
+    public void Reaches95PercentOnAHeldOutThird()
     {
         var (net, train, test) = Trained(hidden: 8, epochs: 200);
         using (net)

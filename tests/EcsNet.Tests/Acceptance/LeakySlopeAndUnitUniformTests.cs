@@ -10,7 +10,7 @@ namespace EcsNet.Tests.Acceptance;
 public sealed class LeakySlopeAndUnitUniformTests
 {
     [Fact]
-    public void Leaky_relu_takes_its_slope_from_the_name()
+    public void LeakyReluTakesItsSlopeFromTheName()
     {
         var f = (LeakyRelu)ActivationFunction.ByName("leaky-relu:0.1");
 
@@ -25,7 +25,7 @@ public sealed class LeakySlopeAndUnitUniformTests
     }
 
     [Fact]
-    public void A_leaky_slope_survives_a_model_file_and_passes_the_gradient_check()
+    public void ALeakySlopeSurvivesAModelFileAndPassesTheGradientCheck()
     {
         using var net = NetworkBuilder.FullyConnected([2, 4, 1], [ActivationFunction.ByName("leaky-relu:0.1"), ActivationFunction.Sigmoid], Initializer.Gaussian, seed: 11);
         var json = ModelFile.ToJson(NetworkModel.ToSpec(net));
@@ -39,7 +39,7 @@ public sealed class LeakySlopeAndUnitUniformTests
     }
 
     [Fact]
-    public void Unit_uniform_draws_every_weight_and_bias_from_zero_to_one()
+    public void UnitUniformDrawsEveryWeightAndBiasFromZeroToOne()
     {
         using var net = NetworkBuilder.FullyConnected([20, 30, 10], ActivationFunction.Sigmoid, Initializer.Parse("uniform01"), seed: 4);
 

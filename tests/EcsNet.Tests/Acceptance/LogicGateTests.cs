@@ -16,7 +16,7 @@ public sealed class LogicGateTests
     [InlineData("OR", -10f, 20f, 20f, new[] { 0, 1, 1, 1 })] // g(−10 + 20x₁ + 20x₂)
     [InlineData("NAND", 30f, -20f, -20f, new[] { 1, 1, 1, 0 })] // the AND unit negated: g(30 − 20x₁ − 20x₂)
     [InlineData("(NOT x1) AND (NOT x2)", 10f, -20f, -20f, new[] { 1, 0, 0, 0 })] // g(10 − 20x₁ − 20x₂)
-    public void Single_sigmoid_unit_gives_the_decks_truth_table(string gate, float w0, float w1, float w2, int[] expected)
+    public void SingleSigmoidUnitGivesTheDecksTruthTable(string gate, float w0, float w1, float w2, int[] expected)
     {
         using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid)
             .Weights(1, [[w1, w2]]).Biases(1, [w0]).Build();
@@ -34,7 +34,7 @@ public sealed class LogicGateTests
     }
 
     [Fact]
-    public void Xnor_network_gives_the_decks_table_including_hidden_activations()
+    public void XnorNetworkGivesTheDecksTableIncludingHiddenActivations()
     {
         // Hidden unit 1: x₁ AND x₂ (−30, 20, 20); hidden unit 2: (NOT x₁) AND (NOT x₂) (10, −20, −20);
         // output: a₁ OR a₂ (−10, 20, 20).

@@ -17,7 +17,7 @@ public sealed class MnistTests(ITestOutputHelper output)
     private static readonly Lazy<(DataSet Train, DataSet Test)> Data = new(Mnist10k.Load);
 
     [Fact]
-    public void The_decks_setup_reaches_91_percent()
+    public void TheDecksSetupReaches91Percent()
     {
         // 784-30-10 sigmoid, quadratic cost, N(0, 1) weights and biases, η = 3.0, mini-batch 10, 30 epochs.
         var (train, test) = Data.Value;
@@ -34,7 +34,7 @@ public sealed class MnistTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Softmax_cross_entropy_and_momentum_reach_95_percent()
+    public void SoftmaxCrossEntropyAndMomentumReach95Percent()
     {
         // 784-256-10: ReLU hidden layer (He init), softmax output, cross-entropy; momentum μ = 0.9 with η = 0.02,
         // exponential decay η·e^(−0.15·epoch), L2 λ = 5e-4, mini-batch 20, 15 epochs. With only 8,000 training digits,

@@ -19,7 +19,7 @@ public sealed class NetworkModelTests
         """;
 
     [Fact]
-    public void The_format_example_computes_what_the_hand_computation_gives()
+    public void TheFormatExampleComputesWhatTheHandComputationGives()
     {
         using var net = NetworkModel.ToNetwork(ModelFile.Parse(FormatExample, "format-example"));
         Assert.Equal(4 + 4 + 1, net.SynapseCount);
@@ -39,7 +39,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void The_format_example_comes_back_as_the_same_model()
+    public void TheFormatExampleComesBackAsTheSameModel()
     {
         var spec = ModelFile.Parse(FormatExample, "format-example");
         using var net = NetworkModel.ToNetwork(spec);
@@ -52,7 +52,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void Save_then_load_is_bit_exact()
+    public void SaveThenLoadIsBitExact()
     {
         using var net = Trained(TestNetworks.Xor231(3));
         var path = Path.Combine(Path.GetTempPath(), $"ecsnet-{Guid.NewGuid():N}.json");
@@ -79,7 +79,7 @@ public sealed class NetworkModelTests
 
     [Theory]
     [MemberData(nameof(Topologies))]
-    public void Json_to_network_to_json_is_byte_identical(string topology)
+    public void JsonToNetworkToJsonIsByteIdentical(string topology)
     {
         using var net = Make(topology);
         var json = ModelFile.ToJson(NetworkModel.ToSpec(net));
@@ -102,7 +102,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void Skip_connections_are_written_as_explicit_synapses_next_to_the_dense_weights()
+    public void SkipConnectionsAreWrittenAsExplicitSynapsesNextToTheDenseWeights()
     {
         using var net = Make("skip");
 
@@ -114,7 +114,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void A_pruned_layer_writes_all_its_synapses_explicitly()
+    public void APrunedLayerWritesAllItsSynapsesExplicitly()
     {
         using var net = Make("pruned");
         var into1 = net.Synapses().Count(s => s.ToLayer == 1);
@@ -129,7 +129,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void A_missing_bias_means_zeros()
+    public void AMissingBiasMeansZeros()
     {
         var spec = ModelFile.Parse("""
             { "format": "ecsnet-model/1", "layers": [ { "size": 1 }, { "size": 2, "activation": "linear", "weights": [[2], [-3]] } ] }
@@ -142,7 +142,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void A_layer_with_neither_weights_nor_synapses_is_rejected()
+    public void ALayerWithNeitherWeightsNorSynapsesIsRejected()
     {
         var spec = new ModelSpec();
         spec.Layers.Add(new LayerSpec { Size = 2 });
@@ -154,7 +154,7 @@ public sealed class NetworkModelTests
     }
 
     [Fact]
-    public void A_model_file_names_the_file_in_errors()
+    public void AModelFileNamesTheFileInErrors()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ecsnet-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """{ "format": "ecsnet-model/1", "layers": [ { "size": 2 }, { "size": 1, "activation": "relu" } ] }""");

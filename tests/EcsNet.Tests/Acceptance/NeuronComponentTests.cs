@@ -10,7 +10,7 @@ namespace EcsNet.Tests.Acceptance;
 public sealed class NeuronComponentTests
 {
     [Fact]
-    public void A_mask_on_an_input_neuron_is_refused_not_ignored()
+    public void AMaskOnAnInputNeuronIsRefusedNotIgnored()
     {
         using var net = TestNetworks.Xor231(seed: 1);
         net.World.Add(net.NeuronEntity(0, 1), new Mask { Value = 0f });
@@ -19,7 +19,7 @@ public sealed class NeuronComponentTests
     }
 
     [Fact]
-    public void An_own_activation_on_an_input_neuron_is_refused_not_ignored()
+    public void AnOwnActivationOnAnInputNeuronIsRefusedNotIgnored()
     {
         using var net = TestNetworks.Xor231(seed: 1);
         net.World.Add(net.NeuronEntity(0, 0), OwnFunction.Of(ActivationFunction.Tanh));

@@ -13,7 +13,7 @@ public sealed class PruningTests
     private static readonly QueryDescription AllSynapses = new QueryDescription().WithAll<Synapse>();
 
     [Fact]
-    public void Destroying_half_the_synapses_by_smallest_weight_and_retraining_keeps_95_percent()
+    public void DestroyingHalfTheSynapsesBySmallestWeightAndRetrainingKeeps95Percent()
     {
         var (net, train, test) = IrisTests.Trained(hidden: 16, epochs: 100);
         using (net)
@@ -46,7 +46,7 @@ public sealed class PruningTests
     }
 
     [Fact]
-    public void A_pruned_synapse_carries_no_signal()
+    public void APrunedSynapseCarriesNoSignal()
     {
         // A linear unit z = 1 + 2x₁ + 3x₂: without the synapse from x₂ it computes 1 + 2x₁.
         using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Linear)

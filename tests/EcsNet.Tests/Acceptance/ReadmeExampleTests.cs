@@ -8,7 +8,7 @@ namespace EcsNet.Tests.Acceptance;
 public sealed class ReadmeExampleTests
 {
     [Fact]
-    public void Build_train_xor_and_print_the_weights()
+    public void BuildTrainXorAndPrintTheWeights()
     {
         using var net = new NetworkBuilder().Input(2).Dense(3, ActivationFunction.Sigmoid).Dense(1, ActivationFunction.Sigmoid)
             .Build(Initializer.Gaussian, seed: 1);

@@ -15,7 +15,7 @@ public sealed class SigmoidNeuronExampleTests
     private const double Tolerance = 0.01;
 
     [Fact]
-    public void Rounds_1_2_3_and_19_match_the_deck()
+    public void Rounds123And19MatchTheDeck()
     {
         // One sigmoid unit: two inputs x₀, x₁ with weights w₀, w₁, and w₂ as its bias.
         using var unit = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Sigmoid)

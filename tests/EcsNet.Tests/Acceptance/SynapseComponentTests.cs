@@ -13,7 +13,7 @@ public sealed class SynapseComponentTests
     private static readonly TrainingOptions Options = new() { Epochs = 50, BatchSize = 4, LearningRate = 2f };
 
     [Fact]
-    public void Synapses_with_a_zero_learning_rate_keep_their_weights_while_the_others_learn()
+    public void SynapsesWithAZeroLearningRateKeepTheirWeightsWhileTheOthersLearn()
     {
         using var net = TestNetworks.Xor231(seed: 8);
         var before = net.Synapses();
@@ -43,7 +43,7 @@ public sealed class SynapseComponentTests
     }
 
     [Fact]
-    public void A_per_synapse_learning_rate_replaces_eta_for_that_synapse()
+    public void APerSynapseLearningRateReplacesEtaForThatSynapse()
     {
         var xor = LogicGates.Xor();
         using var net = TestNetworks.Xor231(seed: 9);
@@ -65,7 +65,7 @@ public sealed class SynapseComponentTests
     }
 
     [Fact]
-    public void Frozen_synapses_keep_their_weight_and_lose_their_gradient()
+    public void FrozenSynapsesKeepTheirWeightAndLoseTheirGradient()
     {
         using var net = TestNetworks.Xor231(seed: 10);
         var before = net.Synapses();

@@ -16,7 +16,7 @@ public sealed class UtahFeedforwardTests
     [InlineData(3)]
     [InlineData(42)]
     [InlineData(2026)]
-    public void Ecs_forward_pass_equals_the_four_matrix_equations(long seed)
+    public void EcsForwardPassEqualsTheFourMatrixEquations(long seed)
     {
         using var net = new NetworkBuilder().Input(2).Dense(3, ActivationFunction.Sigmoid).Dense(1, ActivationFunction.Sigmoid)
             .Build(Initializer.Gaussian, seed);

@@ -10,7 +10,7 @@ namespace EcsNet.Tests.Acceptance;
 public sealed class XorLearningTests
 {
     [Fact]
-    public void A_2_3_1_sigmoid_network_learns_xor_from_at_least_9_of_10_seeds()
+    public void A231SigmoidNetworkLearnsXorFromAtLeast9Of10Seeds()
     {
         var xor = LogicGates.Xor();
         var options = new TrainingOptions { Epochs = 2000, BatchSize = 4, LearningRate = 3f };

@@ -13,7 +13,7 @@ public sealed class ActivationFunctionTests
 
     [Theory]
     [MemberData(nameof(Differentiable))]
-    public void Backward_is_the_derivative_of_forward(string name)
+    public void BackwardIsTheDerivativeOfForward(string name)
     {
         var f = ActivationFunction.ByName(name);
         var a = Forward(f, Z);
@@ -34,7 +34,7 @@ public sealed class ActivationFunctionTests
     }
 
     [Fact]
-    public void Sigmoid_of_one_is_the_decks_0_73()
+    public void SigmoidOfOneIsTheDecks073()
     {
         // The CENG 506 sigmoid-neuron example: z = 1 gives the output 0.73 (1 / (1 + e^−1) = 0.7310586).
         var a = Forward(ActivationFunction.Sigmoid, [1f]);
@@ -42,7 +42,7 @@ public sealed class ActivationFunctionTests
     }
 
     [Fact]
-    public void Softmax_outputs_of_each_sample_sum_to_one()
+    public void SoftmaxOutputsOfEachSampleSumToOne()
     {
         var a = Forward(ActivationFunction.Softmax, Z);
         for (var b = 0; b < Batch; b++)

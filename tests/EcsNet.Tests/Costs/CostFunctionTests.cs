@@ -5,14 +5,14 @@ namespace EcsNet.Tests.Costs;
 public sealed class CostFunctionTests
 {
     [Fact]
-    public void Quadratic_cost_is_half_the_squared_error()
+    public void QuadraticCostIsHalfTheSquaredError()
     {
         // ½((0.8 − 1)² + (0.2 − 0)²) = ½(0.04 + 0.04) = 0.04, by hand.
         Assert.Equal(0.04, CostFunction.Quadratic.Sum([0.8f, 0.2f], [1f, 0f], outputs: 2, batch: 1), 1e-7);
     }
 
     [Fact]
-    public void Cross_entropy_is_the_negative_log_likelihood_of_the_targets()
+    public void CrossEntropyIsTheNegativeLogLikelihoodOfTheTargets()
     {
         // −[1·ln 0.8 + 0·ln 0.2] − [0·ln 0.2 + 1·ln 0.8] = −2 ln 0.8 = 0.4462871, by hand.
         Assert.Equal(-2 * Math.Log(0.8), CostFunction.CrossEntropy.Sum([0.8f, 0.2f], [1f, 0f], outputs: 2, batch: 1), 1e-6);
@@ -22,7 +22,7 @@ public sealed class CostFunctionTests
 
     [Theory]
     [MemberData(nameof(Costs))]
-    public void Gradient_is_the_derivative_of_the_cost(string name)
+    public void GradientIsTheDerivativeOfTheCost(string name)
     {
         var cost = CostFunction.ByName(name);
         float[] a = [0.8f, 0.3f, 0.1f, 0.6f]; // two outputs × two samples, neuron-major

@@ -7,7 +7,7 @@ namespace EcsNet.Tests.Diagnostics;
 public sealed class FiniteDifferenceTests
 {
     [Fact]
-    public void Both_estimators_agree_with_backprop_and_count_their_passes()
+    public void BothEstimatorsAgreeWithBackpropAndCountTheirPasses()
     {
         var xor = LogicGates.Xor();
         using var net = TestNetworks.Xor231(seed: 3); // 9 weights + 4 biases = 13 parameters
@@ -24,7 +24,7 @@ public sealed class FiniteDifferenceTests
     }
 
     [Fact]
-    public void The_one_sided_error_shrinks_like_epsilon_and_the_central_like_epsilon_squared()
+    public void TheOneSidedErrorShrinksLikeEpsilonAndTheCentralLikeEpsilonSquared()
     {
         // Taylor: (C(θ+ε) − C(θ))/ε = C′ + εC″/2 + …, (C(θ+ε) − C(θ−ε))/2ε = C′ + ε²C‴/6 + …; so at ε = 1e-2 the
         // one-sided estimate is the visibly worse one, and ten times smaller ε makes it about ten times better.

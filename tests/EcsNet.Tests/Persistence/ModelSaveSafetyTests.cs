@@ -13,7 +13,7 @@ public sealed class ModelSaveSafetyTests
     }
 
     [Fact]
-    public void A_refused_write_names_the_target_not_the_temporary_file()
+    public void ARefusedWriteNamesTheTargetNotTheTemporaryFile()
     {
         var e = Assert.ThrowsAny<IOException>(() => ModelFile.Write(Model(), "/proc/ecsnet-model.json"));
 
@@ -22,7 +22,7 @@ public sealed class ModelSaveSafetyTests
     }
 
     [Fact]
-    public void A_folder_is_refused_with_a_message_and_no_file_is_left()
+    public void AFolderIsRefusedWithAMessageAndNoFileIsLeft()
     {
         using var temp = new TempFolder();
 
@@ -33,7 +33,7 @@ public sealed class ModelSaveSafetyTests
     }
 
     [Fact]
-    public void The_next_save_removes_stale_temporary_files_of_the_same_target_only()
+    public void TheNextSaveRemovesStaleTemporaryFilesOfTheSameTargetOnly()
     {
         using var temp = new TempFolder();
         var stale = temp.File($".model.json.{Guid.NewGuid():N}.tmp");
@@ -54,7 +54,7 @@ public sealed class ModelSaveSafetyTests
     }
 
     [Fact]
-    public void CheckWritable_leaves_no_probe_behind()
+    public void CheckWritableLeavesNoProbeBehind()
     {
         using var temp = new TempFolder();
 

@@ -41,7 +41,7 @@ public sealed class ReaderPropertyTests
     }
 
     [Fact]
-    public void Csv_tables_with_any_separator_are_read_exactly()
+    public void CsvTablesWithAnySeparatorAreReadExactly()
     {
         Tables.Sample(t =>
         {
@@ -59,7 +59,7 @@ public sealed class ReaderPropertyTests
     }
 
     [Fact]
-    public void Csv_tables_with_one_bad_cell_are_rejected_naming_its_line_and_column()
+    public void CsvTablesWithOneBadCellAreRejectedNamingItsLineAndColumn()
     {
         var bad = Gen.OneOf("abc", "NaN", "1e39", "-Infinity", "", "1,5.5");
         (from t in Tables
@@ -87,7 +87,7 @@ public sealed class ReaderPropertyTests
     }
 
     [Fact]
-    public void Idx_arrays_of_any_shape_are_read_exactly_raw_or_gzipped()
+    public void IdxArraysOfAnyShapeAreReadExactlyRawOrGzipped()
     {
         (from dims in Gen.Int[1, 4].Array[1, 3]
          from gzip in Gen.Bool
@@ -109,7 +109,7 @@ public sealed class ReaderPropertyTests
     }
 
     [Fact]
-    public void Idx_files_cut_short_or_lengthened_are_rejected_with_a_data_format_error()
+    public void IdxFilesCutShortOrLengthenedAreRejectedWithADataFormatError()
     {
         (from dims in Gen.Int[1, 4].Array[1, 3]
          from cut in Gen.Int[-6, 6]
@@ -131,7 +131,7 @@ public sealed class ReaderPropertyTests
     }
 
     [Fact]
-    public void Model_files_round_trip_every_float_and_byte()
+    public void ModelFilesRoundTripEveryFloatAndByte()
     {
         (from sizes in Gen.Int[1, 5].Array[2, 4]
          from seed in Gen.Int

@@ -13,7 +13,7 @@ public sealed class LearningRateScheduleTests
     [InlineData(19, 0.5)]
     [InlineData(20, 0.25)]
     [InlineData(35, 0.125)]
-    public void Step_decay_halves_every_ten_epochs(int epoch, double expected)
+    public void StepDecayHalvesEveryTenEpochs(int epoch, double expected)
         => Assert.Equal(expected, LearningRateSchedule.Step(0.5, 10).At(epoch, 1f), 1e-6);
 
     [Theory]
@@ -21,15 +21,15 @@ public sealed class LearningRateScheduleTests
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(30)]
-    public void Exponential_decay_is_eta_times_e_to_minus_k_epoch(int epoch)
+    public void ExponentialDecayIsEtaTimesEToMinusKEpoch(int epoch)
         => Assert.Equal(3.0 * Math.Exp(-0.1 * epoch), LearningRateSchedule.Exponential(0.1).At(epoch, 3f), 1e-5);
 
     [Fact]
-    public void Constant_keeps_eta()
+    public void ConstantKeepsEta()
         => Assert.Equal(0.7f, LearningRateSchedule.Constant.At(100, 0.7f));
 
     [Fact]
-    public void The_trainer_uses_the_scheduled_rate_in_each_epoch()
+    public void TheTrainerUsesTheScheduledRateInEachEpoch()
     {
         using var net = TestNetworks.Xor231(1);
         var schedule = LearningRateSchedule.Step(0.5, 2);

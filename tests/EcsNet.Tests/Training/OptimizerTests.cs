@@ -17,7 +17,7 @@ public sealed class OptimizerTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void Update_matches_the_rule(string rule)
+    public void UpdateMatchesTheRule(string rule)
     {
         var optimizer = rule switch
         {
@@ -53,7 +53,7 @@ public sealed class OptimizerTests
     }
 
     [Fact]
-    public void L2_adds_lambda_w_and_L1_adds_lambda_sign_w_to_weight_gradients_but_not_to_biases()
+    public void L2AddsLambdaWAndL1AddsLambdaSignWToWeightGradientsButNotToBiases()
     {
         const float l1 = 0.03f, l2 = 0.05f;
         var xor = LogicGates.Xor();

@@ -11,7 +11,7 @@ namespace EcsNet.Tests.Training;
 public sealed class TerminationTests
 {
     [Fact]
-    public void Early_stopping_stops_after_patience_epochs_and_keeps_the_best_weights()
+    public void EarlyStoppingStopsAfterPatienceEpochsAndKeepsTheBestWeights()
     {
         // Random labels: the validation cost cannot keep improving, so early stopping must fire.
         var random = new SeededRandom(3);
@@ -45,7 +45,7 @@ public sealed class TerminationTests
     }
 
     [Fact]
-    public void Divergence_stops_and_keeps_the_last_good_epochs_weights()
+    public void DivergenceStopsAndKeepsTheLastGoodEpochsWeights()
     {
         // A linear unit on inputs of size ~10: full-batch descent with η = 1e4 multiplies the error by ~1e6 per
         // epoch, so the cost overflows to ∞ after a few epochs.
@@ -71,7 +71,7 @@ public sealed class TerminationTests
     }
 
     [Fact]
-    public void Divergence_in_the_first_epoch_keeps_the_initial_weights()
+    public void DivergenceInTheFirstEpochKeepsTheInitialWeights()
     {
         var line = new DataSet("line", [10f, -10f, 5f, 8f, -6f, 9f], [1f, 2f, 3f], 2, 1);
         using var net = new NetworkBuilder().Input(2).Dense(1, ActivationFunction.Linear).Build(Initializer.Gaussian, seed: 1);
@@ -87,7 +87,7 @@ public sealed class TerminationTests
     }
 
     [Fact]
-    public void Training_stops_once_the_cost_reaches_the_error_threshold()
+    public void TrainingStopsOnceTheCostReachesTheErrorThreshold()
     {
         using var net = TestNetworks.Xor231(2);
         const double threshold = 0.01;

@@ -28,14 +28,14 @@ public sealed class TrainingOptionsValidationTests
     };
 
     [Fact]
-    public void The_valid_baseline_trains()
+    public void TheValidBaselineTrains()
     {
         using var net = TestNetworks.Xor231(1);
         Assert.Equal(StopReason.Completed, new Trainer(Valid).Train(net, LogicGates.Xor()).StopReason);
     }
 
     [Fact]
-    public void A_batch_larger_than_the_data_trains_exactly_as_full_batch()
+    public void ABatchLargerThanTheDataTrainsExactlyAsFullBatch()
     {
         using var clamped = TestNetworks.Xor231(1);
         using var full = TestNetworks.Xor231(1);
@@ -47,7 +47,7 @@ public sealed class TrainingOptionsValidationTests
     }
 
     [Fact]
-    public void A_non_finite_weight_set_before_training_is_refused_naming_it()
+    public void ANonFiniteWeightSetBeforeTrainingIsRefusedNamingIt()
     {
         using var net = TestNetworks.Xor231(1);
         var bad = net.Synapses().Single(s => s.ToLayer == 2 && s.FromIndex == 1);
@@ -59,7 +59,7 @@ public sealed class TrainingOptionsValidationTests
     }
 
     [Fact]
-    public void A_non_finite_bias_set_before_training_is_refused_naming_it()
+    public void ANonFiniteBiasSetBeforeTrainingIsRefusedNamingIt()
     {
         using var net = TestNetworks.Xor231(1);
         net.SetBias(1, 2, float.PositiveInfinity);
@@ -71,7 +71,7 @@ public sealed class TrainingOptionsValidationTests
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void Nonsense_is_rejected_with_a_message(string what, TrainingOptions options, string mentioned)
+    public void NonsenseIsRejectedWithAMessage(string what, TrainingOptions options, string mentioned)
     {
         using var net = TestNetworks.Xor231(1);
         var before = TestNetworks.WeightsByEnds(net);
