@@ -86,10 +86,26 @@ internal static unsafe class DenseKernels
             var x1 = Vector512.Load(a1 + k);
             var x2 = Vector512.Load(a2 + k);
             var x3 = Vector512.Load(a3 + k);
-            MulAdd4(Vector512.Load(w + k), x0, x1, x2, x3, ref c00, ref c01, ref c02, ref c03);
-            MulAdd4(Vector512.Load(w1 + k), x0, x1, x2, x3, ref c10, ref c11, ref c12, ref c13);
-            MulAdd4(Vector512.Load(w2 + k), x0, x1, x2, x3, ref c20, ref c21, ref c22, ref c23);
-            MulAdd4(Vector512.Load(w3 + k), x0, x1, x2, x3, ref c30, ref c31, ref c32, ref c33);
+            var v = Vector512.Load(w + k);
+            c00 = Vector512.FusedMultiplyAdd(v, x0, c00);
+            c01 = Vector512.FusedMultiplyAdd(v, x1, c01);
+            c02 = Vector512.FusedMultiplyAdd(v, x2, c02);
+            c03 = Vector512.FusedMultiplyAdd(v, x3, c03);
+            v = Vector512.Load(w1 + k);
+            c10 = Vector512.FusedMultiplyAdd(v, x0, c10);
+            c11 = Vector512.FusedMultiplyAdd(v, x1, c11);
+            c12 = Vector512.FusedMultiplyAdd(v, x2, c12);
+            c13 = Vector512.FusedMultiplyAdd(v, x3, c13);
+            v = Vector512.Load(w2 + k);
+            c20 = Vector512.FusedMultiplyAdd(v, x0, c20);
+            c21 = Vector512.FusedMultiplyAdd(v, x1, c21);
+            c22 = Vector512.FusedMultiplyAdd(v, x2, c22);
+            c23 = Vector512.FusedMultiplyAdd(v, x3, c23);
+            v = Vector512.Load(w3 + k);
+            c30 = Vector512.FusedMultiplyAdd(v, x0, c30);
+            c31 = Vector512.FusedMultiplyAdd(v, x1, c31);
+            c32 = Vector512.FusedMultiplyAdd(v, x2, c32);
+            c33 = Vector512.FusedMultiplyAdd(v, x3, c33);
         }
         // z[s + i, j..j+3] are adjacent: one reduction of the four row accumulators of sample i, one store.
         var b = Vector128.Load(bias);
@@ -110,8 +126,11 @@ internal static unsafe class DenseKernels
         float* p1 = p + pStride, p2 = p + (2 * pStride), p3 = p + (3 * pStride);
         for (var k = 0; k < kLength; k += Lanes)
         {
-            // x·p and p·x round alike, so sharing MulAdd4 keeps every sum bit-identical to the 4×4 tile's.
-            MulAdd4(Vector512.Load(q + k), Vector512.Load(p + k), Vector512.Load(p1 + k), Vector512.Load(p2 + k), Vector512.Load(p3 + k), ref c0, ref c1, ref c2, ref c3);
+            var x = Vector512.Load(q + k);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Load(p + k), x, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Load(p1 + k), x, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Load(p2 + k), x, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Load(p3 + k), x, c3);
         }
         var sums = Reduce4(c0, c1, c2, c3);
         z[0] = sums.GetElement(0) + bias[0];
@@ -119,24 +138,6 @@ internal static unsafe class DenseKernels
         z[2 * zStep] = sums.GetElement(2) + bias[2 * biasStep];
         z[3 * zStep] = sums.GetElement(3) + bias[3 * biasStep];
     }
-
-    /// <summary>c_r += x · p_r for r = 0 … 3: one operand shared by four products, the step every register tile repeats.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAdd4(
-        Vector512<float> x, Vector512<float> p0, Vector512<float> p1, Vector512<float> p2, Vector512<float> p3,
-        ref Vector512<float> c0, ref Vector512<float> c1, ref Vector512<float> c2, ref Vector512<float> c3)
-    {
-        c0 = Vector512.FusedMultiplyAdd(x, p0, c0);
-        c1 = Vector512.FusedMultiplyAdd(x, p1, c1);
-        c2 = Vector512.FusedMultiplyAdd(x, p2, c2);
-        c3 = Vector512.FusedMultiplyAdd(x, p3, c3);
-    }
-
-    /// <summary><see cref="MulAdd4(Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, Vector512{float}, ref Vector512{float}, ref Vector512{float}, ref Vector512{float}, ref Vector512{float})"/> with p_r the four consecutive vectors at <paramref name="p"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAdd4(
-        Vector512<float> x, float* p, ref Vector512<float> c0, ref Vector512<float> c1, ref Vector512<float> c2, ref Vector512<float> c3)
-        => MulAdd4(x, Vector512.Load(p), Vector512.Load(p + Lanes), Vector512.Load(p + (2 * Lanes)), Vector512.Load(p + (3 * Lanes)), ref c0, ref c1, ref c2, ref c3);
 
     /// <summary>
     /// The four horizontal sums of <paramref name="c0"/>..<paramref name="c3"/> in one vector. Cheaper than
@@ -205,10 +206,26 @@ internal static unsafe class DenseKernels
                     var w1 = Vector512.Load(wr + Lanes);
                     var w2 = Vector512.Load(wr + (2 * Lanes));
                     var w3 = Vector512.Load(wr + (3 * Lanes));
-                    MulAdd4(Vector512.Create(e0[j]), w0, w1, w2, w3, ref c00, ref c01, ref c02, ref c03);
-                    MulAdd4(Vector512.Create(e1[j]), w0, w1, w2, w3, ref c10, ref c11, ref c12, ref c13);
-                    MulAdd4(Vector512.Create(e2[j]), w0, w1, w2, w3, ref c20, ref c21, ref c22, ref c23);
-                    MulAdd4(Vector512.Create(e3[j]), w0, w1, w2, w3, ref c30, ref c31, ref c32, ref c33);
+                    var x = Vector512.Create(e0[j]);
+                    c00 = Vector512.FusedMultiplyAdd(x, w0, c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, w1, c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, w2, c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, w3, c03);
+                    x = Vector512.Create(e1[j]);
+                    c10 = Vector512.FusedMultiplyAdd(x, w0, c10);
+                    c11 = Vector512.FusedMultiplyAdd(x, w1, c11);
+                    c12 = Vector512.FusedMultiplyAdd(x, w2, c12);
+                    c13 = Vector512.FusedMultiplyAdd(x, w3, c13);
+                    x = Vector512.Create(e2[j]);
+                    c20 = Vector512.FusedMultiplyAdd(x, w0, c20);
+                    c21 = Vector512.FusedMultiplyAdd(x, w1, c21);
+                    c22 = Vector512.FusedMultiplyAdd(x, w2, c22);
+                    c23 = Vector512.FusedMultiplyAdd(x, w3, c23);
+                    x = Vector512.Create(e3[j]);
+                    c30 = Vector512.FusedMultiplyAdd(x, w0, c30);
+                    c31 = Vector512.FusedMultiplyAdd(x, w1, c31);
+                    c32 = Vector512.FusedMultiplyAdd(x, w2, c32);
+                    c33 = Vector512.FusedMultiplyAdd(x, w3, c33);
                 }
                 StoreDelta4(c00, c01, c02, c03, a + (s * aStride) + k, d + (s * dStride) + k);
                 StoreDelta4(c10, c11, c12, c13, a + ((s + 1) * aStride) + k, d + ((s + 1) * dStride) + k);
@@ -222,7 +239,11 @@ internal static unsafe class DenseKernels
                 for (var j = 0; j < rows; j++)
                 {
                     var wr = w + (j * wStride) + k;
-                    MulAdd4(Vector512.Create(e[j]), wr, ref c0, ref c1, ref c2, ref c3);
+                    var x = Vector512.Create(e[j]);
+                    c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(wr), c0);
+                    c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(wr + Lanes), c1);
+                    c2 = Vector512.FusedMultiplyAdd(x, Vector512.Load(wr + (2 * Lanes)), c2);
+                    c3 = Vector512.FusedMultiplyAdd(x, Vector512.Load(wr + (3 * Lanes)), c3);
                 }
                 StoreDelta4(c0, c1, c2, c3, a + (s * aStride) + k, d + (s * dStride) + k);
             }
@@ -289,10 +310,26 @@ internal static unsafe class DenseKernels
                     var a1 = Vector512.Load(ar + Lanes);
                     var a2 = Vector512.Load(ar + (2 * Lanes));
                     var a3 = Vector512.Load(ar + (3 * Lanes));
-                    MulAdd4(Vector512.Create(e[0]), a0, a1, a2, a3, ref c00, ref c01, ref c02, ref c03);
-                    MulAdd4(Vector512.Create(e[1]), a0, a1, a2, a3, ref c10, ref c11, ref c12, ref c13);
-                    MulAdd4(Vector512.Create(e[2]), a0, a1, a2, a3, ref c20, ref c21, ref c22, ref c23);
-                    MulAdd4(Vector512.Create(e[3]), a0, a1, a2, a3, ref c30, ref c31, ref c32, ref c33);
+                    var x = Vector512.Create(e[0]);
+                    c00 = Vector512.FusedMultiplyAdd(x, a0, c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, a1, c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, a2, c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, a3, c03);
+                    x = Vector512.Create(e[1]);
+                    c10 = Vector512.FusedMultiplyAdd(x, a0, c10);
+                    c11 = Vector512.FusedMultiplyAdd(x, a1, c11);
+                    c12 = Vector512.FusedMultiplyAdd(x, a2, c12);
+                    c13 = Vector512.FusedMultiplyAdd(x, a3, c13);
+                    x = Vector512.Create(e[2]);
+                    c20 = Vector512.FusedMultiplyAdd(x, a0, c20);
+                    c21 = Vector512.FusedMultiplyAdd(x, a1, c21);
+                    c22 = Vector512.FusedMultiplyAdd(x, a2, c22);
+                    c23 = Vector512.FusedMultiplyAdd(x, a3, c23);
+                    x = Vector512.Create(e[3]);
+                    c30 = Vector512.FusedMultiplyAdd(x, a0, c30);
+                    c31 = Vector512.FusedMultiplyAdd(x, a1, c31);
+                    c32 = Vector512.FusedMultiplyAdd(x, a2, c32);
+                    c33 = Vector512.FusedMultiplyAdd(x, a3, c33);
                 }
                 AddScaled4(c00, c01, c02, c03, scaleV, wr + k);
                 AddScaled4(c10, c11, c12, c13, scaleV, wr + wStride + k);
@@ -326,7 +363,12 @@ internal static unsafe class DenseKernels
                 Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
                 for (var s = 0; s < m; s++)
                 {
-                    MulAdd4(Vector512.Create(delta[(s * deltaStride) + j]), a + (s * aStride) + k, ref c0, ref c1, ref c2, ref c3);
+                    var ar = a + (s * aStride) + k;
+                    var x = Vector512.Create(delta[(s * deltaStride) + j]);
+                    c0 = Vector512.FusedMultiplyAdd(x, Vector512.Load(ar), c0);
+                    c1 = Vector512.FusedMultiplyAdd(x, Vector512.Load(ar + Lanes), c1);
+                    c2 = Vector512.FusedMultiplyAdd(x, Vector512.Load(ar + (2 * Lanes)), c2);
+                    c3 = Vector512.FusedMultiplyAdd(x, Vector512.Load(ar + (3 * Lanes)), c3);
                 }
                 AddScaled4(c0, c1, c2, c3, scaleV, wr + k);
             }

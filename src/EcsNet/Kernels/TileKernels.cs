@@ -11,10 +11,6 @@ namespace EcsNet.Kernels;
 /// <c>sampleMajor</c> (<c>[b · stride + slot]</c>), which lets the weight gradient run along a weight row.
 /// With four targets, every source row loaded from memory serves four targets from registers: that reuse is what
 /// brings a per-synapse layout to dense-matrix speed.
-/// Each four-target kernel is one generic body over <see cref="ISimdWidth{TVector}"/>: the 512-bit instantiation takes
-/// the full strips where the CPU runs 512-bit vectors natively, the 256-bit one the rest. Every lane sums its terms in
-/// the same order at either width, so which width ran never changes a result. (The JIT emits the same instructions as
-/// the hand-written 512/256-bit copies these replaced; benchmarks/README.md has the comparison.)
 /// </summary>
 internal static class TileKernels
 {
@@ -53,14 +49,14 @@ internal static class TileKernels
             ref var w1 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 1)[from..]);
             ref var w2 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 2)[from..]);
             ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[from..]);
-            for (; Simd512.IsAccelerated && b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
+            for (; b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
             {
-                Forward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
+                Forward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
             }
 
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
-                Forward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
+                Forward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, a, z, m, b);
             }
         }
 
@@ -145,36 +141,63 @@ internal static class TileKernels
         z[tile.Targets[3]] += s3;
     }
 
-    /// <summary>
-    /// Four targets × two vectors of samples [b, b + 2·width): eight accumulators, each source row loaded serving four
-    /// targets. One body for both widths; the driver gives the 512-bit one the full strips, the 256-bit one the rest.
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Forward4<TWidth, TVector>(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
-        where TWidth : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private static void Forward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
     {
-        var width = (nuint)TWidth.Count;
-        var c00 = TWidth.Zero; var c01 = TWidth.Zero;
-        var c10 = TWidth.Zero; var c11 = TWidth.Zero;
-        var c20 = TWidth.Zero; var c21 = TWidth.Zero;
-        var c30 = TWidth.Zero; var c31 = TWidth.Zero;
+        var c00 = Vector512<float>.Zero; var c01 = Vector512<float>.Zero;
+        var c10 = Vector512<float>.Zero; var c11 = Vector512<float>.Zero;
+        var c20 = Vector512<float>.Zero; var c21 = Vector512<float>.Zero;
+        var c30 = Vector512<float>.Zero; var c31 = Vector512<float>.Zero;
         ref var row = ref a[s0 * m + b];
         for (var i = 0; i < n; i++)
         {
-            var x0 = TWidth.Load(ref row, 0);
-            var x1 = TWidth.Load(ref row, width);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w0, i)), ref c00, ref c01);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w1, i)), ref c10, ref c11);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w2, i)), ref c20, ref c21);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref w3, i)), ref c30, ref c31);
+            var x0 = Vector512.LoadUnsafe(ref row);
+            var x1 = Vector512.LoadUnsafe(ref row, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref w0, i));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector512.Create(Unsafe.Add(ref w1, i));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector512.Create(Unsafe.Add(ref w2, i));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector512.Create(Unsafe.Add(ref w3, i));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
             row = ref Unsafe.Add(ref row, m);
         }
 
-        AddTo<TWidth, TVector>(ref z[targets[0] * m + b], c00, c01);
-        AddTo<TWidth, TVector>(ref z[targets[1] * m + b], c10, c11);
-        AddTo<TWidth, TVector>(ref z[targets[2] * m + b], c20, c21);
-        AddTo<TWidth, TVector>(ref z[targets[3] * m + b], c30, c31);
+        AddTo(z, targets[0] * m + b, c00, c01);
+        AddTo(z, targets[1] * m + b, c10, c11);
+        AddTo(z, targets[2] * m + b, c20, c21);
+        AddTo(z, targets[3] * m + b, c30, c31);
+    }
+
+    // The 256-bit twin of Forward4x32: it takes a remainder of 16–31 samples the 512-bit kernel leaves.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Forward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] a, float[] z, int m, int b)
+    {
+        var c00 = Vector256<float>.Zero; var c01 = Vector256<float>.Zero;
+        var c10 = Vector256<float>.Zero; var c11 = Vector256<float>.Zero;
+        var c20 = Vector256<float>.Zero; var c21 = Vector256<float>.Zero;
+        var c30 = Vector256<float>.Zero; var c31 = Vector256<float>.Zero;
+        ref var row = ref a[s0 * m + b];
+        for (var i = 0; i < n; i++)
+        {
+            var x0 = Vector256.LoadUnsafe(ref row);
+            var x1 = Vector256.LoadUnsafe(ref row, Simd.Width);
+            var v = Vector256.Create(Unsafe.Add(ref w0, i));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector256.Create(Unsafe.Add(ref w1, i));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector256.Create(Unsafe.Add(ref w2, i));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector256.Create(Unsafe.Add(ref w3, i));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
+            row = ref Unsafe.Add(ref row, m);
+        }
+
+        AddTo(z, targets[0] * m + b, c00, c01);
+        AddTo(z, targets[1] * m + b, c10, c11);
+        AddTo(z, targets[2] * m + b, c20, c21);
+        AddTo(z, targets[3] * m + b, c30, c31);
     }
 
     /// <summary>g_k += Σ_j w_jk δ_j for the tile's sources (the hidden-delta sum).</summary>
@@ -210,14 +233,14 @@ internal static class TileKernels
             ref var w1 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 1)[offset..]);
             ref var w2 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 2)[offset..]);
             ref var w3 = ref MemoryMarshal.GetReference(Weights(tile, chunks, 3)[offset..]);
-            for (; Simd512.IsAccelerated && b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
+            for (; b + 2 * Simd.Width512 <= m; b += 2 * Simd.Width512)
             {
-                Backward4<Simd512, Vector512<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
+                Backward4x32(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
             }
 
             for (; b + 2 * Simd.Width <= m; b += 2 * Simd.Width)
             {
-                Backward4<Simd256, Vector256<float>>(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
+                Backward4x16(ref w0, ref w1, ref w2, ref w3, tile.Targets, s0, n, d, g, m, b);
             }
         }
 
@@ -243,28 +266,55 @@ internal static class TileKernels
         }
     }
 
-    /// <summary>Four targets × two vectors of samples [b, b + 2·width): each g row loaded gains all four targets' terms.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Backward4<TWidth, TVector>(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
-        where TWidth : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private static void Backward4x32(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
     {
-        var width = (nuint)TWidth.Count;
-        var d00 = TWidth.Load(ref d[targets[0] * m + b], 0); var d01 = TWidth.Load(ref d[targets[0] * m + b], width);
-        var d10 = TWidth.Load(ref d[targets[1] * m + b], 0); var d11 = TWidth.Load(ref d[targets[1] * m + b], width);
-        var d20 = TWidth.Load(ref d[targets[2] * m + b], 0); var d21 = TWidth.Load(ref d[targets[2] * m + b], width);
-        var d30 = TWidth.Load(ref d[targets[3] * m + b], 0); var d31 = TWidth.Load(ref d[targets[3] * m + b], width);
+        var d00 = Load512(d, targets[0] * m + b, 0); var d01 = Load512(d, targets[0] * m + b, 1);
+        var d10 = Load512(d, targets[1] * m + b, 0); var d11 = Load512(d, targets[1] * m + b, 1);
+        var d20 = Load512(d, targets[2] * m + b, 0); var d21 = Load512(d, targets[2] * m + b, 1);
+        var d30 = Load512(d, targets[3] * m + b, 0); var d31 = Load512(d, targets[3] * m + b, 1);
         ref var row = ref g[s0 * m + b];
         for (var i = 0; i < n; i++)
         {
-            var g0 = TWidth.Load(ref row, 0);
-            var g1 = TWidth.Load(ref row, width);
-            MulAdd2<TWidth, TVector>(d00, d01, TWidth.Broadcast(Unsafe.Add(ref w0, i)), ref g0, ref g1);
-            MulAdd2<TWidth, TVector>(d10, d11, TWidth.Broadcast(Unsafe.Add(ref w1, i)), ref g0, ref g1);
-            MulAdd2<TWidth, TVector>(d20, d21, TWidth.Broadcast(Unsafe.Add(ref w2, i)), ref g0, ref g1);
-            MulAdd2<TWidth, TVector>(d30, d31, TWidth.Broadcast(Unsafe.Add(ref w3, i)), ref g0, ref g1);
-            TWidth.Store(g0, ref row, 0);
-            TWidth.Store(g1, ref row, width);
+            var g0 = Vector512.LoadUnsafe(ref row);
+            var g1 = Vector512.LoadUnsafe(ref row, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref w0, i));
+            g0 = Simd.MulAdd(d00, v, g0); g1 = Simd.MulAdd(d01, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w1, i));
+            g0 = Simd.MulAdd(d10, v, g0); g1 = Simd.MulAdd(d11, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w2, i));
+            g0 = Simd.MulAdd(d20, v, g0); g1 = Simd.MulAdd(d21, v, g1);
+            v = Vector512.Create(Unsafe.Add(ref w3, i));
+            g0 = Simd.MulAdd(d30, v, g0); g1 = Simd.MulAdd(d31, v, g1);
+            g0.StoreUnsafe(ref row);
+            g1.StoreUnsafe(ref row, Simd.Width512);
+            row = ref Unsafe.Add(ref row, m);
+        }
+    }
+
+    // The 256-bit twin of Backward4x32: it takes a remainder of 16–31 samples the 512-bit kernel leaves.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Backward4x16(ref float w0, ref float w1, ref float w2, ref float w3, in Int4 targets, int s0, int n, float[] d, float[] g, int m, int b)
+    {
+        var d00 = Load(d, targets[0] * m + b, 0); var d01 = Load(d, targets[0] * m + b, 1);
+        var d10 = Load(d, targets[1] * m + b, 0); var d11 = Load(d, targets[1] * m + b, 1);
+        var d20 = Load(d, targets[2] * m + b, 0); var d21 = Load(d, targets[2] * m + b, 1);
+        var d30 = Load(d, targets[3] * m + b, 0); var d31 = Load(d, targets[3] * m + b, 1);
+        ref var row = ref g[s0 * m + b];
+        for (var i = 0; i < n; i++)
+        {
+            var g0 = Vector256.LoadUnsafe(ref row);
+            var g1 = Vector256.LoadUnsafe(ref row, Simd.Width);
+            var v = Vector256.Create(Unsafe.Add(ref w0, i));
+            g0 = Simd.MulAdd(d00, v, g0); g1 = Simd.MulAdd(d01, v, g1);
+            v = Vector256.Create(Unsafe.Add(ref w1, i));
+            g0 = Simd.MulAdd(d10, v, g0); g1 = Simd.MulAdd(d11, v, g1);
+            v = Vector256.Create(Unsafe.Add(ref w2, i));
+            g0 = Simd.MulAdd(d20, v, g0); g1 = Simd.MulAdd(d21, v, g1);
+            v = Vector256.Create(Unsafe.Add(ref w3, i));
+            g0 = Simd.MulAdd(d30, v, g0); g1 = Simd.MulAdd(d31, v, g1);
+            g0.StoreUnsafe(ref row);
+            g1.StoreUnsafe(ref row, Simd.Width);
             row = ref Unsafe.Add(ref row, m);
         }
     }
@@ -294,34 +344,19 @@ internal static class TileKernels
         var first = 0;
         if (tile.Count == 4)
         {
-            if (Simd512.IsAccelerated)
+            for (; first + 4 * Simd.Width512 <= n; first += 4 * Simd.Width512)
             {
-                for (; first + 4 * Simd.Width512 <= n; first += 4 * Simd.Width512)
-                {
-                    Gradient4x64(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
-                }
+                Gradient4x64(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
             }
 
-            ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
-            ref var g1 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights));
-            ref var g2 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights));
-            ref var g3 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights));
-            ref var d0 = ref d[tile.Targets[0] * m];
-            ref var d1 = ref d[tile.Targets[1] * m];
-            ref var d2 = ref d[tile.Targets[2] * m];
-            ref var d3 = ref d[tile.Targets[3] * m];
-            for (; Simd512.IsAccelerated && first + 2 * Simd.Width512 <= n; first += 2 * Simd.Width512)
+            for (; first + 2 * Simd.Width512 <= n; first += 2 * Simd.Width512)
             {
-                Gradient4<Simd512, Vector512<float>>(
-                    ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                    ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
+                Gradient4x32(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
             }
 
             for (; first + 2 * Simd.Width <= n; first += 2 * Simd.Width)
             {
-                Gradient4<Simd256, Vector256<float>>(
-                    ref Unsafe.Add(ref g0, first), ref Unsafe.Add(ref g1, first), ref Unsafe.Add(ref g2, first), ref Unsafe.Add(ref g3, first),
-                    ref d0, ref d1, ref d2, ref d3, ref sampleMajor[s0 + first], stride, m);
+                Gradient4x16(tile, chunks, sampleMajor, stride, d, m, first, intoWeights);
             }
         }
 
@@ -397,36 +432,80 @@ internal static class TileKernels
         c30.StoreUnsafe(ref g3); c31.StoreUnsafe(ref g3, W); c32.StoreUnsafe(ref g3, 2 * W); c33.StoreUnsafe(ref g3, 3 * W);
     }
 
-    /// <summary>
-    /// Two vectors of sources of all four targets: eight accumulators over the batch, each activation vector loaded
-    /// feeding four gradient rows. <paramref name="g0"/>…<paramref name="g3"/> and <paramref name="x"/> point at the
-    /// strip's first source; <paramref name="d0"/>…<paramref name="d3"/> at the targets' first sample.
-    /// </summary>
+    /// <summary>Sources i … i + 15 of all four targets: each activation vector loaded serves four gradient rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Gradient4<TWidth, TVector>(ref float g0, ref float g1, ref float g2, ref float g3, ref float d0, ref float d1, ref float d2, ref float d3, ref float x, int stride, int m)
-        where TWidth : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private static void Gradient4x32(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
     {
-        var width = (nuint)TWidth.Count;
-        var c00 = TWidth.Load(ref g0, 0); var c01 = TWidth.Load(ref g0, width);
-        var c10 = TWidth.Load(ref g1, 0); var c11 = TWidth.Load(ref g1, width);
-        var c20 = TWidth.Load(ref g2, 0); var c21 = TWidth.Load(ref g2, width);
-        var c30 = TWidth.Load(ref g3, 0); var c31 = TWidth.Load(ref g3, width);
+        ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
+        ref var g1 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights));
+        ref var g2 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights));
+        ref var g3 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights));
+        ref var d0 = ref d[tile.Targets[0] * m];
+        ref var d1 = ref d[tile.Targets[1] * m];
+        ref var d2 = ref d[tile.Targets[2] * m];
+        ref var d3 = ref d[tile.Targets[3] * m];
+        var c00 = Vector512.LoadUnsafe(ref g0, (nuint)i); var c01 = Vector512.LoadUnsafe(ref g0, (nuint)(i + Simd.Width512));
+        var c10 = Vector512.LoadUnsafe(ref g1, (nuint)i); var c11 = Vector512.LoadUnsafe(ref g1, (nuint)(i + Simd.Width512));
+        var c20 = Vector512.LoadUnsafe(ref g2, (nuint)i); var c21 = Vector512.LoadUnsafe(ref g2, (nuint)(i + Simd.Width512));
+        var c30 = Vector512.LoadUnsafe(ref g3, (nuint)i); var c31 = Vector512.LoadUnsafe(ref g3, (nuint)(i + Simd.Width512));
+        ref var x = ref sampleMajor[tile.FirstSource + i];
         for (var b = 0; b < m; b++)
         {
-            var x0 = TWidth.Load(ref x, 0);
-            var x1 = TWidth.Load(ref x, width);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d0, b)), ref c00, ref c01);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d1, b)), ref c10, ref c11);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d2, b)), ref c20, ref c21);
-            MulAdd2<TWidth, TVector>(x0, x1, TWidth.Broadcast(Unsafe.Add(ref d3, b)), ref c30, ref c31);
+            var x0 = Vector512.LoadUnsafe(ref x);
+            var x1 = Vector512.LoadUnsafe(ref x, Simd.Width512);
+            var v = Vector512.Create(Unsafe.Add(ref d0, b));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector512.Create(Unsafe.Add(ref d1, b));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector512.Create(Unsafe.Add(ref d2, b));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector512.Create(Unsafe.Add(ref d3, b));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
             x = ref Unsafe.Add(ref x, stride);
         }
 
-        TWidth.Store(c00, ref g0, 0); TWidth.Store(c01, ref g0, width);
-        TWidth.Store(c10, ref g1, 0); TWidth.Store(c11, ref g1, width);
-        TWidth.Store(c20, ref g2, 0); TWidth.Store(c21, ref g2, width);
-        TWidth.Store(c30, ref g3, 0); TWidth.Store(c31, ref g3, width);
+        c00.StoreUnsafe(ref g0, (nuint)i); c01.StoreUnsafe(ref g0, (nuint)(i + Simd.Width512));
+        c10.StoreUnsafe(ref g1, (nuint)i); c11.StoreUnsafe(ref g1, (nuint)(i + Simd.Width512));
+        c20.StoreUnsafe(ref g2, (nuint)i); c21.StoreUnsafe(ref g2, (nuint)(i + Simd.Width512));
+        c30.StoreUnsafe(ref g3, (nuint)i); c31.StoreUnsafe(ref g3, (nuint)(i + Simd.Width512));
+    }
+
+    // The 256-bit twin of Gradient4x32: it takes a remainder of 16–31 sources the 512-bit kernel leaves.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gradient4x16(in SynapseTile tile, Chunk[] chunks, float[] sampleMajor, int stride, float[] d, int m, int i, bool intoWeights)
+    {
+        ref var g0 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 0, intoWeights));
+        ref var g1 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 1, intoWeights));
+        ref var g2 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 2, intoWeights));
+        ref var g3 = ref MemoryMarshal.GetReference(Accumulator(tile, chunks, 3, intoWeights));
+        ref var d0 = ref d[tile.Targets[0] * m];
+        ref var d1 = ref d[tile.Targets[1] * m];
+        ref var d2 = ref d[tile.Targets[2] * m];
+        ref var d3 = ref d[tile.Targets[3] * m];
+        var c00 = Vector256.LoadUnsafe(ref g0, (nuint)i); var c01 = Vector256.LoadUnsafe(ref g0, (nuint)(i + Simd.Width));
+        var c10 = Vector256.LoadUnsafe(ref g1, (nuint)i); var c11 = Vector256.LoadUnsafe(ref g1, (nuint)(i + Simd.Width));
+        var c20 = Vector256.LoadUnsafe(ref g2, (nuint)i); var c21 = Vector256.LoadUnsafe(ref g2, (nuint)(i + Simd.Width));
+        var c30 = Vector256.LoadUnsafe(ref g3, (nuint)i); var c31 = Vector256.LoadUnsafe(ref g3, (nuint)(i + Simd.Width));
+        ref var x = ref sampleMajor[tile.FirstSource + i];
+        for (var b = 0; b < m; b++)
+        {
+            var x0 = Vector256.LoadUnsafe(ref x);
+            var x1 = Vector256.LoadUnsafe(ref x, Simd.Width);
+            var v = Vector256.Create(Unsafe.Add(ref d0, b));
+            c00 = Simd.MulAdd(x0, v, c00); c01 = Simd.MulAdd(x1, v, c01);
+            v = Vector256.Create(Unsafe.Add(ref d1, b));
+            c10 = Simd.MulAdd(x0, v, c10); c11 = Simd.MulAdd(x1, v, c11);
+            v = Vector256.Create(Unsafe.Add(ref d2, b));
+            c20 = Simd.MulAdd(x0, v, c20); c21 = Simd.MulAdd(x1, v, c21);
+            v = Vector256.Create(Unsafe.Add(ref d3, b));
+            c30 = Simd.MulAdd(x0, v, c30); c31 = Simd.MulAdd(x1, v, c31);
+            x = ref Unsafe.Add(ref x, stride);
+        }
+
+        c00.StoreUnsafe(ref g0, (nuint)i); c01.StoreUnsafe(ref g0, (nuint)(i + Simd.Width));
+        c10.StoreUnsafe(ref g1, (nuint)i); c11.StoreUnsafe(ref g1, (nuint)(i + Simd.Width));
+        c20.StoreUnsafe(ref g2, (nuint)i); c21.StoreUnsafe(ref g2, (nuint)(i + Simd.Width));
+        c30.StoreUnsafe(ref g3, (nuint)i); c31.StoreUnsafe(ref g3, (nuint)(i + Simd.Width));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -439,23 +518,27 @@ internal static class TileKernels
         ? Weights(tile, chunks, t)
         : MemoryMarshal.Cast<WeightGradient, float>(chunks[tile.Chunks[t]].GetSpan<WeightGradient>().Slice(tile.Rows[t], tile.Length));
 
-    /// <summary>c0 += x0·v and c1 += x1·v: one broadcast weight or delta against the two vectors of a strip.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAdd2<TWidth, TVector>(TVector x0, TVector x1, TVector v, ref TVector c0, ref TVector c1)
-        where TWidth : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private static Vector256<float> Load(float[] buffer, int offset, int block)
+        => Vector256.LoadUnsafe(ref buffer[offset], (nuint)(block * Simd.Width));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Load512(float[] buffer, int offset, int block)
+        => Vector512.LoadUnsafe(ref buffer[offset], (nuint)(block * Simd.Width512));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(float[] buffer, int offset, Vector512<float> v0, Vector512<float> v1)
     {
-        c0 = TWidth.MulAdd(x0, v, c0);
-        c1 = TWidth.MulAdd(x1, v, c1);
+        ref var target = ref buffer[offset];
+        (Vector512.LoadUnsafe(ref target) + v0).StoreUnsafe(ref target);
+        (Vector512.LoadUnsafe(ref target, Simd.Width512) + v1).StoreUnsafe(ref target, Simd.Width512);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddTo<TWidth, TVector>(ref float target, TVector v0, TVector v1)
-        where TWidth : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private static void AddTo(float[] buffer, int offset, Vector256<float> v0, Vector256<float> v1)
     {
-        var width = (nuint)TWidth.Count;
-        TWidth.Store(TWidth.Add(TWidth.Load(ref target, 0), v0), ref target, 0);
-        TWidth.Store(TWidth.Add(TWidth.Load(ref target, width), v1), ref target, width);
+        ref var target = ref buffer[offset];
+        (Vector256.LoadUnsafe(ref target) + v0).StoreUnsafe(ref target);
+        (Vector256.LoadUnsafe(ref target, Simd.Width) + v1).StoreUnsafe(ref target, Simd.Width);
     }
 }
