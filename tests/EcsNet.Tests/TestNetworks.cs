@@ -9,6 +9,12 @@ internal static class TestNetworks
     /// <summary>The four inputs of a two-input gate, in the decks' table order (0,0), (0,1), (1,0), (1,1).</summary>
     public static readonly float[][] GateInputs = [[0, 0], [0, 1], [1, 0], [1, 1]];
 
+    /// <summary>The four XOR samples as one batch, sample-major: inputs (0,0), (0,1), (1,0), (1,1).</summary>
+    public static readonly float[] XorInputs = [0f, 0f, 0f, 1f, 1f, 0f, 1f, 1f];
+
+    /// <summary>The XOR targets of <see cref="XorInputs"/>.</summary>
+    public static readonly float[] XorTargets = [0f, 1f, 1f, 0f];
+
     /// <summary>A 2-3-1 sigmoid network with N(0, 1) weights and biases.</summary>
     public static Network Xor231(long seed) => new NetworkBuilder()
         .Input(2)

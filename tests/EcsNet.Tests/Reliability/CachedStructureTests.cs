@@ -10,9 +10,6 @@ namespace EcsNet.Tests.Reliability;
 /// </summary>
 public sealed class CachedStructureTests
 {
-    private static readonly float[] Inputs = [0f, 0f, 0f, 1f, 1f, 0f, 1f, 1f];
-    private static readonly float[] Targets = [0f, 1f, 1f, 0f];
-
     [Fact]
     public void ChangingALayerComponentIsRefusedAtTheNextPass()
     {
@@ -88,7 +85,7 @@ public sealed class CachedStructureTests
 
     private static void Step(Network net)
     {
-        net.LoadBatch(Inputs, Targets, 4);
+        net.LoadBatch(TestNetworks.XorInputs, TestNetworks.XorTargets, 4);
         net.TrainStep(Optimizer.Sgd, 0.5f);
     }
 }

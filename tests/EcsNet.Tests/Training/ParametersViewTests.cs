@@ -8,9 +8,6 @@ namespace EcsNet.Tests.Training;
 /// </summary>
 public sealed class ParametersViewTests
 {
-    private static readonly float[] Inputs = [0f, 0f, 0f, 1f, 1f, 0f, 1f, 1f];
-    private static readonly float[] Targets = [0f, 1f, 1f, 0f];
-
     [Fact]
     public void A231NetworkHasNineWeightsAndFourBiasesEachOnItsOwnEntity()
     {
@@ -33,7 +30,7 @@ public sealed class ParametersViewTests
     public void EachGradientMatchesACentralDifferenceOfTheBatchCost()
     {
         using var net = TestNetworks.Xor231(seed: 5);
-        net.LoadBatch(Inputs, Targets, 4);
+        net.LoadBatch(TestNetworks.XorInputs, TestNetworks.XorTargets, 4);
         net.Forward();
         net.Backpropagate();
 
@@ -66,13 +63,13 @@ public sealed class ParametersViewTests
     /// <summary>Σ_x ½ (a_x − y_x)², from the outputs of a fresh forward pass.</summary>
     private static double Cost(Network net)
     {
-        net.LoadBatch(Inputs, Targets, 4);
+        net.LoadBatch(TestNetworks.XorInputs, TestNetworks.XorTargets, 4);
         net.Forward();
         var a = net.Outputs;
         var cost = 0.0;
         for (var b = 0; b < 4; b++)
         {
-            cost += 0.5 * Math.Pow(a[b] - Targets[b], 2);
+            cost += 0.5 * Math.Pow(a[b] - TestNetworks.XorTargets[b], 2);
         }
 
         return cost;
