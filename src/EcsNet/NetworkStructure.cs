@@ -25,9 +25,6 @@ internal sealed class NetworkStructure
     /// <summary>The synapse plan the fast path runs.</summary>
     public SynapsePlan Plan { get; } = new();
 
-    /// <summary>Whether any neuron has an <see cref="Components.OwnFunction"/> or a <see cref="Components.Mask"/>.</summary>
-    public bool HasOverrides { get; private set; }
-
     /// <summary>Whether any synapse is frozen or has its own η.</summary>
     public bool HasSynapsesWithOwnRule { get; private set; }
 
@@ -42,7 +39,6 @@ internal sealed class NetworkStructure
     {
         Generation++;
         Systems.NeuronOverrides.FindLayers(network, _overriddenLayers);
-        HasOverrides = Array.IndexOf(_overriddenLayers, true) >= 0;
         foreach (var cache in _neuronChunks)
         {
             cache.Refresh(network.World);

@@ -30,53 +30,52 @@ internal sealed class ParameterSnapshot
     public void Capture(Network network)
     {
         // Training captures after every epoch. While no neuron or synapse has moved since the last capture, the same
-        // rows come in the same order, so the values are overwritten in place: on a 4-sample XOR epoch, clearing and
-        // refilling the lists and the entity index cost more than the epoch's steps.
+        // rows come in the same order, so only the values are copied again: on a 4-sample XOR epoch, relisting the
+        // entities and rebuilding the entity index cost more than the epoch's steps.
         var generation = network.CurrentStructure().Generation;
-        if (ReferenceEquals(network, _network) && generation == _generation)
+        if (!ReferenceEquals(network, _network) || generation != _generation)
         {
-            Overwrite(network);
-            return;
+            _network = network;
+            _generation = generation;
+            ListRows(network);
         }
 
-        _network = network;
-        _generation = generation;
+        CopyValues(network);
+    }
+
+    /// <summary>Which entities hold the parameters, in the order the queries visit them; sizes the value lists.</summary>
+    private void ListRows(Network network)
+    {
         _synapses.Clear();
         _ends.Clear();
-        _weights.Clear();
-        _weightStates.Clear();
         _neurons.Clear();
-        _biases.Clear();
-        _biasStates.Clear();
         _index.Clear();
         foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
         {
-            chunk.GetSpan<Synapse, Weight, OptimizerState>(out var ends, out var w, out var s);
+            var ends = chunk.GetSpan<Synapse>();
             for (var r = 0; r < chunk.Count; r++)
             {
                 _synapses.Add(chunk.Entity(r));
                 _ends.Add(ends[r]);
-                _weights.Add(w[r].Value);
-                _weightStates.Add(s[r]);
             }
         }
 
         foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
         {
-            chunk.GetSpan<Bias, OptimizerState>(out var b, out var s);
             for (var r = 0; r < chunk.Count; r++)
             {
                 _neurons.Add(chunk.Entity(r));
-                _biases.Add(b[r].Value);
-                _biasStates.Add(s[r]);
             }
         }
 
-        _updates = network.UpdateCount;
+        CollectionsMarshal.SetCount(_weights, _synapses.Count);
+        CollectionsMarshal.SetCount(_weightStates, _synapses.Count);
+        CollectionsMarshal.SetCount(_biases, _neurons.Count);
+        CollectionsMarshal.SetCount(_biasStates, _neurons.Count);
     }
 
-    /// <summary>The values of the rows captured last, which are still the same entities in the same order.</summary>
-    private void Overwrite(Network network)
+    /// <summary>The values of the rows <see cref="ListRows"/> listed, which are still the same entities in the same order.</summary>
+    private void CopyValues(Network network)
     {
         var weights = CollectionsMarshal.AsSpan(_weights);
         var weightStates = CollectionsMarshal.AsSpan(_weightStates);
