@@ -26,12 +26,7 @@ public sealed partial class Network
         }
 
         Batch.Resize(m);
-        for (var b = 0; b < m; b++)
-        {
-            inputs.Slice(b * InputSize, InputSize).CopyTo(Batch.AT.AsSpan(b * NeuronCount, InputSize));
-        }
-
-        FromSampleMajorInputs(m);
+        Kernels.Transpose.Run(inputs, InputSize, Batch.A.AsSpan(0, InputSize * m), m, m, InputSize);
         Batch.HasTargets = !targets.IsEmpty;
         if (Batch.HasTargets)
         {
@@ -51,6 +46,8 @@ public sealed partial class Network
         }
 
         Batch.Resize(m);
+
+        // The samples are staged sample-major in AT (free until the gradient pass) and transposed as one block.
         var sampleMajor = Batch.AT;
         var y = Batch.Y;
         for (var b = 0; b < m; b++)
@@ -63,7 +60,7 @@ public sealed partial class Network
             }
         }
 
-        FromSampleMajorInputs(m);
+        Kernels.Transpose.Run(sampleMajor, NeuronCount, Batch.A.AsSpan(0, InputSize * m), m, m, InputSize);
         Batch.HasTargets = true;
     }
 
@@ -251,11 +248,6 @@ public sealed partial class Network
             throw new ArgumentException($"{what}: expected {m} samples × {width} values = {m * width}, got {length}");
         }
     }
-
-    /// <summary>The inputs were written sample-major into AT (where the gradient pass reads them); the forward pass
-    /// reads them neuron-major.</summary>
-    private void FromSampleMajorInputs(int m)
-        => Kernels.Transpose.Run(Batch.AT, NeuronCount, Batch.A.AsSpan(0, InputSize * m), m, m, InputSize);
 }
 
 /// <summary>Which per-sample value of a neuron to read.</summary>

@@ -24,6 +24,7 @@ internal sealed class SynapsePlan
     private int[] _segmentStart = [0];
     private int[] _tileStart = [0];
     private long[] _tileWork = [0];
+    private (int Start, int End)[] _tileSourceRanges = [];
 
     /// <summary>The number of synapses the plan covers.</summary>
     public int SynapseCount { get; private set; }
@@ -64,6 +65,12 @@ internal sealed class SynapsePlan
 
         return tiles.IsEmpty ? (0, 0) : (start, end);
     }
+
+    /// <summary>
+    /// The slot ranges, ascending and disjoint, that hold every tile's sources: the activations the tile gradient reads
+    /// sample-major. A network with no tile from a layer needs no sample-major copy of it.
+    /// </summary>
+    public ReadOnlySpan<(int Start, int End)> TileSourceRanges => _tileSourceRanges;
 
     /// <summary>The rows no tile covers, compressed per target.</summary>
     public SparseSynapses Sparse { get; } = new();
@@ -141,7 +148,28 @@ internal sealed class SynapsePlan
             _tileWork[layerOf[tile.Targets[0]]] += (long)tile.Count * tile.Length;
         }
 
+        _tileSourceRanges = SourceRanges(_tiles);
         SynapseCount = count;
+    }
+
+    /// <summary>The union of the tiles' source ranges; ranges closer than a transpose block are joined.</summary>
+    private static (int Start, int End)[] SourceRanges(SynapseTile[] tiles)
+    {
+        var ranges = new List<(int Start, int End)>();
+        foreach (var tile in tiles.OrderBy(t => t.FirstSource))
+        {
+            var end = tile.FirstSource + tile.Length;
+            if (ranges.Count > 0 && tile.FirstSource <= ranges[^1].End + 8)
+            {
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
+            }
+            else
+            {
+                ranges.Add((tile.FirstSource, end));
+            }
+        }
+
+        return [.. ranges];
     }
 
     /// <summary>Synapses made on the world directly are checked here, where a wrong one would otherwise be skipped or misread.</summary>

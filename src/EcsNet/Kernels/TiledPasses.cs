@@ -78,7 +78,16 @@ internal sealed class TiledPasses : ISynapsePasses
 
         if (work > 0)
         {
-            // The tiles read activations sample-major, as the feedforward pass left them.
+            // The tiles read their sources' activations sample-major (one sample uses the rows as they are); only the
+            // slots some tile reads are transposed, so a pruned layer no tile leaves costs no copy.
+            if (m > 1)
+            {
+                foreach (var (start, end) in plan.TileSourceRanges)
+                {
+                    network.Batch.SampleMajorActivations(start, end);
+                }
+            }
+
             _gradient.Set(plan, plan.AllTiles, m);
             _gradient.SampleMajor = network.Batch.AT;
             _gradient.Stride = network.NeuronCount;

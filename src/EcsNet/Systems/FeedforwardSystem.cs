@@ -47,12 +47,6 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
             {
                 NeuronOverrides.Forward(network, l);
             }
-
-            // The gradient pass reads a sample-major copy (the inputs arrive that way).
-            if (l < layers.Count - 1)
-            {
-                batch.SampleMajorActivations(layer.FirstSlot, layer.FirstSlot + layer.Size);
-            }
         }
 
         NeuronMirror.WriteForward(network, structure);
