@@ -34,8 +34,8 @@ internal sealed class BatchBuffers
     /// <summary>∂C/∂a_j^l per sample: Σ_k w_kj δ_k while the hidden deltas are formed.</summary>
     public float[] G { get; private set; } = [];
 
-    /// <summary>a transposed: element <c>[b * neurons + slot]</c>, filled on demand by <see cref="SampleMajorActivations"/>
-    /// for the slots the tile gradient reads.</summary>
+    /// <summary>a transposed: element <c>[b * neurons + slot]</c>. Loading a batch writes the input rows; the gradient
+    /// pass fills the hidden slots its tiles read with <see cref="SampleMajorActivations"/>.</summary>
     public float[] AT { get; private set; } = [];
 
     /// <summary>The targets y of the output layer, neuron-major.</summary>
@@ -67,7 +67,7 @@ internal sealed class BatchBuffers
 
     /// <summary>
     /// Fills <see cref="AT"/> for slots [<paramref name="from"/>, <paramref name="to"/>) from <see cref="A"/> and returns
-    /// it.
+    /// it. (The input layer's rows are written sample-major directly when a batch is loaded.)
     /// </summary>
     public float[] SampleMajorActivations(int from, int to)
     {

@@ -78,13 +78,17 @@ internal sealed class TiledPasses : ISynapsePasses
 
         if (work > 0)
         {
-            // The tiles read their sources' activations sample-major (one sample uses the rows as they are); only the
-            // slots some tile reads are transposed, so a pruned layer no tile leaves costs no copy.
+            // The tiles read their sources' activations sample-major (one sample uses the rows as they are). Loading
+            // the batch left the inputs there; of the hidden slots only those some tile reads are transposed, so a
+            // pruned layer no tile leaves costs no copy.
             if (m > 1)
             {
                 foreach (var (start, end) in plan.TileSourceRanges)
                 {
-                    network.Batch.SampleMajorActivations(start, end);
+                    if (end > network.InputSize)
+                    {
+                        network.Batch.SampleMajorActivations(Math.Max(start, network.InputSize), end);
+                    }
                 }
             }
 

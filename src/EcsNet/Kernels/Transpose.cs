@@ -30,25 +30,47 @@ internal static class Transpose
 
         ref var s = ref Unsafe.AsRef(in src[0]);
         ref var d = ref dst[0];
-        for (var r0 = 0; r0 < rows; r0 += Block)
+
+        // The short side is walked inside: every strip of 8 along the long side is finished before the next, so the
+        // long side's rows are read or written whole, in order (a batch's inputs stream in from memory once), and
+        // only 8 rows of the short side's few rows are open at a time.
+        if (cols >= rows)
         {
-            var r1 = Math.Min(r0 + Block, rows);
             for (var c0 = 0; c0 < cols; c0 += Block)
             {
-                var c1 = Math.Min(c0 + Block, cols);
-                if (Avx.IsSupported && r1 - r0 == Block && c1 - c0 == Block)
+                for (var r0 = 0; r0 < rows; r0 += Block)
                 {
-                    Block8x8(ref Unsafe.Add(ref s, r0 * srcStride + c0), srcStride, ref Unsafe.Add(ref d, c0 * dstStride + r0), dstStride);
-                    continue;
+                    Tile(ref s, srcStride, ref d, dstStride, r0, Math.Min(r0 + Block, rows), c0, Math.Min(c0 + Block, cols));
                 }
+            }
+        }
+        else
+        {
+            for (var r0 = 0; r0 < rows; r0 += Block)
+            {
+                for (var c0 = 0; c0 < cols; c0 += Block)
+                {
+                    Tile(ref s, srcStride, ref d, dstStride, r0, Math.Min(r0 + Block, rows), c0, Math.Min(c0 + Block, cols));
+                }
+            }
+        }
+    }
 
-                for (var c = c0; c < c1; c++)
-                {
-                    for (var r = r0; r < r1; r++)
-                    {
-                        Unsafe.Add(ref d, c * dstStride + r) = Unsafe.Add(ref s, r * srcStride + c);
-                    }
-                }
+    /// <summary>Rows [r0, r1) × columns [c0, c1), at most 8 × 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile(ref float s, int srcStride, ref float d, int dstStride, int r0, int r1, int c0, int c1)
+    {
+        if (Avx.IsSupported && r1 - r0 == Block && c1 - c0 == Block)
+        {
+            Block8x8(ref Unsafe.Add(ref s, r0 * srcStride + c0), srcStride, ref Unsafe.Add(ref d, c0 * dstStride + r0), dstStride);
+            return;
+        }
+
+        for (var c = c0; c < c1; c++)
+        {
+            for (var r = r0; r < r1; r++)
+            {
+                Unsafe.Add(ref d, c * dstStride + r) = Unsafe.Add(ref s, r * srcStride + c);
             }
         }
     }

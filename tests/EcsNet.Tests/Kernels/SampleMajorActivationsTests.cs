@@ -5,24 +5,24 @@ using EcsNet.Training;
 namespace EcsNet.Tests.Kernels;
 
 /// <summary>
-/// The tile gradient reads its sources' activations sample-major; the fast path builds that copy only for the slots
-/// some tile reads. A layer whose synapses are all on the sparse path (a pruned input layer) is never copied, and the
-/// step still equals the per-synapse reference path; a layer that feeds tiles is copied exactly.
+/// The tile gradient reads its sources' activations sample-major. Loading a batch writes the inputs that way; of the
+/// hidden layers the gradient pass copies only the slots some tile reads. A hidden layer whose outgoing synapses are
+/// all on the sparse path (pruned) is never copied, and every step still equals the per-synapse reference path.
 /// </summary>
 public class SampleMajorActivationsTests
 {
     private const double Tolerance = 1e-5;
+    private const int Hidden = 24;
 
     [Fact]
-    public void APrunedInputLayerIsNotCopiedSampleMajorAndTheStepStillMatchesTheReference()
+    public void APrunedHiddenLayerIsNotCopiedSampleMajorAndTheStepStillMatchesTheReference()
     {
-        using var fast = Build(pruneInputs: true);
-        using var reference = Build(pruneInputs: true);
+        using var fast = Build(pruneInputs: false, pruneHidden: true);
+        using var reference = Build(pruneInputs: false, pruneHidden: true);
         reference.PassMode = PassMode.Reference;
 
-        // Input → hidden is on the sparse path; only the dense hidden → output layer forms tiles.
-        var plan = fast.EnsurePlan();
-        Assert.Equal([(fast.InputSize, fast.InputSize + 24)], plan.TileSourceRanges.ToArray());
+        // Hidden → output is on the sparse path; only the dense input → hidden layer forms tiles.
+        Assert.Equal([(0, fast.InputSize)], fast.EnsurePlan().TileSourceRanges.ToArray());
 
         const int m = 16;
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 4);
@@ -34,19 +34,18 @@ public class SampleMajorActivationsTests
             net.TrainStep(Optimizer.Sgd, 0.5f);
         }
 
-        // Nothing wrote the input rows of the sample-major copy, and the hidden rows hold a transposed.
+        // The inputs are the batch as given; nothing wrote the hidden rows.
         var at = fast.Batch.AT;
         for (var b = 0; b < m; b++)
         {
             for (var k = 0; k < fast.InputSize; k++)
             {
-                Assert.True(float.IsNaN(at[b * fast.NeuronCount + k]), $"input slot {k}, sample {b} was copied");
+                Assert.Equal(inputs[b * fast.InputSize + k], at[b * fast.NeuronCount + k]);
             }
 
-            for (var j = 0; j < 24; j++)
+            for (var j = 0; j < Hidden; j++)
             {
-                var slot = fast.InputSize + j;
-                Assert.Equal(fast.Value(NeuronValue.Activation, 1, j, b), at[b * fast.NeuronCount + slot]);
+                Assert.True(float.IsNaN(at[b * fast.NeuronCount + fast.InputSize + j]), $"hidden slot {j}, sample {b} was copied");
             }
         }
 
@@ -54,30 +53,65 @@ public class SampleMajorActivationsTests
     }
 
     [Fact]
-    public void InputsThatFeedTilesAreCopiedSampleMajorFromTheLoadedBatch()
+    public void AHiddenLayerThatFeedsTilesIsCopiedSampleMajor()
     {
-        using var fast = Build(pruneInputs: false);
-        using var reference = Build(pruneInputs: false);
+        using var fast = Build(pruneInputs: true, pruneHidden: false);
+        using var reference = Build(pruneInputs: true, pruneHidden: false);
         reference.PassMode = PassMode.Reference;
-        Assert.Equal([(0, fast.InputSize + 24)], fast.EnsurePlan().TileSourceRanges.ToArray());
+        Assert.Equal([(fast.InputSize, fast.InputSize + Hidden)], fast.EnsurePlan().TileSourceRanges.ToArray());
 
         const int m = 16;
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 6);
-        fast.Batch.Resize(m);
-        Array.Fill(fast.Batch.AT, float.NaN);
         foreach (var net in new[] { fast, reference })
         {
             net.LoadBatch(inputs, targets, m);
             net.TrainStep(Optimizer.Sgd, 0.5f);
         }
 
-        // The caller's batch is sample-major already: the copy must equal it value for value.
+        // The copy holds the hidden activations a of this step's feedforward pass, sample by sample.
         for (var b = 0; b < m; b++)
         {
-            for (var k = 0; k < fast.InputSize; k++)
+            for (var j = 0; j < Hidden; j++)
             {
-                Assert.Equal(inputs[b * fast.InputSize + k], fast.Batch.AT[b * fast.NeuronCount + k]);
+                Assert.Equal(fast.Value(NeuronValue.Activation, 1, j, b), fast.Batch.AT[b * fast.NeuronCount + fast.InputSize + j]);
             }
+        }
+
+        AssertSameWeights(fast, reference);
+    }
+
+    [Fact]
+    public void HiddenTilesMadeAfterTheBatchWasLoadedStillReadThisStepsActivations()
+    {
+        using var fast = Build(pruneInputs: true, pruneHidden: true);
+        using var reference = Build(pruneInputs: true, pruneHidden: true);
+        reference.PassMode = PassMode.Reference;
+        const int m = 16;
+        var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 10);
+        foreach (var net in new[] { fast, reference })
+        {
+            net.LoadBatch(inputs, targets, m);
+        }
+
+        // No tile yet; then output 0 gains a full row of the first sixteen hidden neurons (one tile), after loading.
+        Assert.Empty(fast.EnsurePlan().TileSourceRanges.ToArray());
+        foreach (var net in new[] { fast, reference })
+        {
+            foreach (var synapse in net.Synapses().Where(s => s.FromLayer == 1 && s.ToIndex == 0).ToList())
+            {
+                net.Disconnect(synapse.Entity);
+            }
+
+            for (var k = 0; k < 16; k++)
+            {
+                net.Connect(1, k, 2, 0, 0.05f * (k - 8));
+            }
+        }
+
+        Assert.Equal([(fast.InputSize, fast.InputSize + 16)], fast.EnsurePlan().TileSourceRanges.ToArray());
+        foreach (var net in new[] { fast, reference })
+        {
+            net.TrainStep(Optimizer.Sgd, 0.5f);
         }
 
         AssertSameWeights(fast, reference);
@@ -86,8 +120,8 @@ public class SampleMajorActivationsTests
     [Fact]
     public void InputsWithNoSynapseStillShowTheirActivation()
     {
-        using var fast = Build(pruneInputs: true);
-        using var reference = Build(pruneInputs: true);
+        using var fast = Build(pruneInputs: true, pruneHidden: false);
+        using var reference = Build(pruneInputs: true, pruneHidden: false);
         reference.PassMode = PassMode.Reference;
 
         // Cut every synapse of the first eight inputs.
@@ -118,30 +152,23 @@ public class SampleMajorActivationsTests
     }
 
     /// <summary>
-    /// A 40-24-6 sigmoid network; with <paramref name="pruneInputs"/> 80 % of its input synapses are cut, and it is
-    /// saved and loaded (as a pruned model is), which stores each target's synapses together again.
+    /// A 40-24-6 sigmoid network with 80 % of the synapses of the pruned layers cut, saved and loaded (as a pruned model
+    /// is), which stores each target's synapses together again, so the dense layers form tiles.
     /// </summary>
-    private static Network Build(bool pruneInputs)
+    private static Network Build(bool pruneInputs, bool pruneHidden)
     {
-        var net = NetworkBuilder.FullyConnected([40, 24, 6], ActivationFunction.Sigmoid, Initializer.Xavier, seed: 12);
-        if (!pruneInputs)
-        {
-            return net;
-        }
-
+        using var net = NetworkBuilder.FullyConnected([40, Hidden, 6], ActivationFunction.Sigmoid, Initializer.Xavier, seed: 12);
         var random = new SeededRandom(13);
-        foreach (var synapse in net.Synapses().Where(s => s.FromLayer == 0).ToList())
+        foreach (var synapse in net.Synapses().ToList())
         {
-            if (random.NextDouble() < 0.8)
+            var pruned = synapse.FromLayer == 0 ? pruneInputs : pruneHidden;
+            if (pruned && random.NextDouble() < 0.8)
             {
                 net.Disconnect(synapse.Entity);
             }
         }
 
-        using (net)
-        {
-            return NetworkModel.ToNetwork(NetworkModel.ToSpec(net));
-        }
+        return NetworkModel.ToNetwork(NetworkModel.ToSpec(net));
     }
 
     private static void AssertSameWeights(Network fast, Network reference)
