@@ -13,12 +13,14 @@ internal static class NeuronMirror
     {
         var batch = network.Batch;
         var m = batch.Size;
+        var a = batch.A;
+        var z = batch.Z;
         foreach (ref var chunk in structure.Neurons(NeuronSet.Activations))
         {
             chunk.GetSpan<Neuron, Activation>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.A[neurons[r].Slot * m];
+                values[r].Value = a[neurons[r].Slot * m];
             }
         }
 
@@ -27,7 +29,7 @@ internal static class NeuronMirror
             chunk.GetSpan<Neuron, NetInput>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.Z[neurons[r].Slot * m];
+                values[r].Value = z[neurons[r].Slot * m];
             }
         }
     }
@@ -36,12 +38,13 @@ internal static class NeuronMirror
     {
         var batch = network.Batch;
         var m = batch.Size;
+        var d = batch.D;
         foreach (ref var chunk in structure.Neurons(NeuronSet.Deltas))
         {
             chunk.GetSpan<Neuron, Delta>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.D[neurons[r].Slot * m];
+                values[r].Value = d[neurons[r].Slot * m];
             }
         }
     }
