@@ -40,12 +40,21 @@ internal static class SparseKernels
         var runs = index.Runs;
         var entries = index.Entries;
         ref var x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        var chunk = -1;
+        ref var w = ref Unsafe.NullRef<float>();
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
             if ((uint)(run.Neuron - ownFrom) < (uint)(ownTo - ownFrom))
             {
-                y[run.Neuron] += Forward1(ref entries[run.First], run.Count, ref WeightColumn(chunks, run.Chunk), ref x0, 1);
+                // Consecutive runs mostly share a chunk: its weight column is looked up once.
+                if (run.Chunk != chunk)
+                {
+                    chunk = run.Chunk;
+                    w = ref WeightColumn(chunks, chunk);
+                }
+
+                y[run.Neuron] += Forward1(ref entries[run.First], run.Count, ref w, ref x0, 1);
             }
         }
     }
@@ -204,10 +213,17 @@ internal static class SparseKernels
         var runs = byTarget.Runs;
         var entries = byTarget.Entries;
         ref var x = ref MemoryMarshal.GetArrayDataReference(a);
+        var chunk = -1;
+        ref var sums = ref Unsafe.NullRef<float>();
         for (var r = first; r < first + count; r++)
         {
             var run = runs[r];
-            ref var sums = ref intoWeights ? ref WeightColumn(chunks, run.Chunk) : ref GradientColumn(chunks, run.Chunk);
+            if (run.Chunk != chunk)
+            {
+                chunk = run.Chunk;
+                sums = ref intoWeights ? ref WeightColumn(chunks, chunk) : ref GradientColumn(chunks, chunk);
+            }
+
             ref var e = ref entries[run.First];
             var delta = d[run.Neuron];
             for (var i = 0; i < run.Count; i++)

@@ -15,7 +15,21 @@ internal static class NeuronMirror
         var m = batch.Size;
         var a = batch.A;
         var z = batch.Z;
-        foreach (ref var chunk in structure.Neurons(NeuronSet.Activations))
+
+        // Neurons with both components (every non-input neuron a builder makes) are written in one walk: on a tiny
+        // network each chunk visited costs more than the values copied.
+        foreach (ref var chunk in structure.Neurons(NeuronSet.ActivationsAndNetInputs))
+        {
+            chunk.GetSpan<Neuron, Activation, NetInput>(out var neurons, out var activations, out var netInputs);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                var at = neurons[r].Slot * m;
+                activations[r].Value = a[at];
+                netInputs[r].Value = z[at];
+            }
+        }
+
+        foreach (ref var chunk in structure.Neurons(NeuronSet.ActivationsOnly))
         {
             chunk.GetSpan<Neuron, Activation>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
@@ -24,7 +38,7 @@ internal static class NeuronMirror
             }
         }
 
-        foreach (ref var chunk in structure.Neurons(NeuronSet.NetInputs))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.NetInputsOnly))
         {
             chunk.GetSpan<Neuron, NetInput>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
