@@ -97,7 +97,7 @@ public sealed partial class Network : IDisposable
     /// </summary>
     internal void RunTiles(Kernels.IPartitionedJob job, long work)
     {
-        if (_threads > 1 && work >= 65_536)
+        if (SplitsWork(work))
         {
             (_workers ??= new Kernels.WorkerPool(_threads)).Run(job);
         }
@@ -106,6 +106,9 @@ public sealed partial class Network : IDisposable
             job.Execute(0, 1);
         }
     }
+
+    /// <summary>Whether <see cref="RunTiles"/> hands a pass of <paramref name="work"/> multiply-adds to the worker threads.</summary>
+    internal bool SplitsWork(long work) => _threads > 1 && work >= 65_536;
 
     /// <summary>Whether the synapse passes use the tiled fast path (default) or the per-synapse reference path.</summary>
     public PassMode PassMode { get; set; } = PassMode.Fast;

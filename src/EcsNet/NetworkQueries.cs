@@ -69,11 +69,14 @@ public static class NetworkQueries
     /// <summary>Neurons with a dropout-style mask r_j.</summary>
     public static readonly QueryDescription MaskedNeurons = new QueryDescription().WithAll<Neuron, Mask>();
 
-    /// <summary>Neurons carrying the first sample's a_j (see <see cref="Activation"/>).</summary>
-    public static readonly QueryDescription NeuronActivations = new QueryDescription().WithAll<Neuron, Activation>();
+    /// <summary>Neurons carrying the first sample's a_j and z_j (see <see cref="Activation"/>, <see cref="NetInput"/>).</summary>
+    public static readonly QueryDescription NeuronActivationsAndNetInputs = new QueryDescription().WithAll<Neuron, Activation, NetInput>();
 
-    /// <summary>Neurons carrying the first sample's z_j (see <see cref="NetInput"/>).</summary>
-    public static readonly QueryDescription NeuronNetInputs = new QueryDescription().WithAll<Neuron, NetInput>();
+    /// <summary>Neurons carrying the first sample's a_j but no z_j (the inputs).</summary>
+    public static readonly QueryDescription NeuronActivationsOnly = new QueryDescription().WithAll<Neuron, Activation>().WithNone<NetInput>();
+
+    /// <summary>Neurons carrying the first sample's z_j but no a_j.</summary>
+    public static readonly QueryDescription NeuronNetInputsOnly = new QueryDescription().WithAll<Neuron, NetInput>().WithNone<Activation>();
 
     /// <summary>Neurons carrying the first sample's δ_j (see <see cref="Delta"/>).</summary>
     public static readonly QueryDescription NeuronDeltas = new QueryDescription().WithAll<Neuron, Delta>();

@@ -14,7 +14,8 @@ internal sealed class NetworkStructure
     private readonly ChunkCache[] _neuronChunks =
     [
         new(NetworkQueries.BiasedNeurons), new(NetworkQueries.Biases), new(NetworkQueries.TrainableBiases),
-        new(NetworkQueries.NeuronActivations), new(NetworkQueries.NeuronNetInputs), new(NetworkQueries.NeuronDeltas),
+        new(NetworkQueries.NeuronActivationsAndNetInputs), new(NetworkQueries.NeuronActivationsOnly),
+        new(NetworkQueries.NeuronNetInputsOnly), new(NetworkQueries.NeuronDeltas),
     ];
 
     internal NetworkStructure(int layers) => _overriddenLayers = new bool[layers];

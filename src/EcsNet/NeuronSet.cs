@@ -12,11 +12,14 @@ internal enum NeuronSet
     /// <summary><see cref="NetworkQueries.TrainableBiases"/>.</summary>
     TrainableBiases,
 
-    /// <summary><see cref="NetworkQueries.NeuronActivations"/>.</summary>
-    Activations,
+    /// <summary><see cref="NetworkQueries.NeuronActivationsAndNetInputs"/>.</summary>
+    ActivationsAndNetInputs,
 
-    /// <summary><see cref="NetworkQueries.NeuronNetInputs"/>.</summary>
-    NetInputs,
+    /// <summary><see cref="NetworkQueries.NeuronActivationsOnly"/>.</summary>
+    ActivationsOnly,
+
+    /// <summary><see cref="NetworkQueries.NeuronNetInputsOnly"/>.</summary>
+    NetInputsOnly,
 
     /// <summary><see cref="NetworkQueries.NeuronDeltas"/>.</summary>
     Deltas,

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace EcsNet.ActivationFunctions;
 
@@ -22,10 +23,24 @@ public sealed class Sigmoid : ElementwiseActivationFunction
     public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> g, Span<float> delta, int neurons, int batch)
     {
         var n = neurons * batch;
-        // δ = g · a · (1 − a), vectorised: (a − a²) · g.
+        var av = a[..n];
+        var gv = g[..n];
         var d = delta[..n];
-        TensorPrimitives.Multiply(a[..n], a[..n], d);
-        TensorPrimitives.Subtract(a[..n], d, d);
-        TensorPrimitives.Multiply(d, g[..n], d);
+
+        // δ = (a − a²) · g in one pass: on a small layer three vector-library calls cost more than the arithmetic.
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
+            {
+                var ai = Vector256.Create(av.Slice(i, Vector256<float>.Count));
+                ((ai - (ai * ai)) * Vector256.Create(gv.Slice(i, Vector256<float>.Count))).CopyTo(d[i..]);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            d[i] = (av[i] - (av[i] * av[i])) * gv[i];
+        }
     }
 }

@@ -20,8 +20,47 @@ internal static class SparseKernels
     /// <paramref name="ownTo"/>): the feedforward pass z_j += Σ_k w_jk a_k over runs by target, and the
     /// backpropagation g_k += Σ_j w_jk δ_j over runs by source.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(SparseRuns index, int first, int count, Chunk[] chunks, float[] x, float[] y, int m, int ownFrom, int ownTo)
+    {
+        // The batched kernel's frame (its inlined vector code zero-initialises over a kilobyte of stack on entry) costs
+        // more than a whole one-sample pass over a small layer, so one sample takes the short loop instead.
+        if (m == 1)
+        {
+            GatherOneSample(index, first, count, chunks, x, y, ownFrom, ownTo);
+        }
+        else
+        {
+            GatherBatch(index, first, count, chunks, x, y, m, ownFrom, ownTo);
+        }
+    }
+
+    /// <summary><see cref="Gather"/> for one sample: rows are single values.</summary>
+    private static void GatherOneSample(SparseRuns index, int first, int count, Chunk[] chunks, float[] x, float[] y, int ownFrom, int ownTo)
+    {
+        var runs = index.Runs;
+        var entries = index.Entries;
+        ref var x0 = ref MemoryMarshal.GetArrayDataReference(x);
+        var chunk = -1;
+        ref var w = ref Unsafe.NullRef<float>();
+        for (var r = first; r < first + count; r++)
+        {
+            var run = runs[r];
+            if ((uint)(run.Neuron - ownFrom) < (uint)(ownTo - ownFrom))
+            {
+                // Consecutive runs mostly share a chunk: its weight column is looked up once.
+                if (run.Chunk != chunk)
+                {
+                    chunk = run.Chunk;
+                    w = ref WeightColumn(chunks, chunk);
+                }
+
+                y[run.Neuron] += Forward1(ref entries[run.First], run.Count, ref w, ref x0, 1);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void GatherBatch(SparseRuns index, int first, int count, Chunk[] chunks, float[] x, float[] y, int m, int ownFrom, int ownTo)
     {
         var runs = index.Runs;
         var entries = index.Entries;
@@ -155,8 +194,48 @@ internal static class SparseKernels
     /// ∂C/∂w_jk += Σ_b a_k δ_j over the runs [first, first + count) — or, fed with −η/m·δ for a fused descent step,
     /// w_jk += Σ_b a_k δ′_j.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradient(SparseRuns byTarget, int first, int count, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights)
+    {
+        // As in Gather: one sample keeps out of the batched kernel's large frame.
+        if (m == 1)
+        {
+            GradientOneSample(byTarget, first, count, chunks, a, d, intoWeights);
+        }
+        else
+        {
+            GradientBatch(byTarget, first, count, chunks, a, d, m, intoWeights);
+        }
+    }
+
+    /// <summary><see cref="Gradient"/> for one sample: a product per synapse, no reduction.</summary>
+    private static void GradientOneSample(SparseRuns byTarget, int first, int count, Chunk[] chunks, float[] a, float[] d, bool intoWeights)
+    {
+        var runs = byTarget.Runs;
+        var entries = byTarget.Entries;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(a);
+        var chunk = -1;
+        ref var sums = ref Unsafe.NullRef<float>();
+        for (var r = first; r < first + count; r++)
+        {
+            var run = runs[r];
+            if (run.Chunk != chunk)
+            {
+                chunk = run.Chunk;
+                sums = ref intoWeights ? ref WeightColumn(chunks, chunk) : ref GradientColumn(chunks, chunk);
+            }
+
+            ref var e = ref entries[run.First];
+            var delta = d[run.Neuron];
+            for (var i = 0; i < run.Count; i++)
+            {
+                var entry = Unsafe.Add(ref e, i);
+                Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Neuron) * delta;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void GradientBatch(SparseRuns byTarget, int first, int count, Chunk[] chunks, float[] a, float[] d, int m, bool intoWeights)
     {
         var runs = byTarget.Runs;
         var entries = byTarget.Entries;
@@ -168,19 +247,6 @@ internal static class SparseKernels
             ref var e = ref entries[run.First];
             ref var dRow = ref d[run.Neuron * m];
             var n = run.Count;
-            if (m == 1)
-            {
-                // One sample: a product per synapse, no reduction.
-                var delta = dRow;
-                for (var i = 0; i < n; i++)
-                {
-                    var entry = Unsafe.Add(ref e, i);
-                    Unsafe.Add(ref sums, entry.Row) += Unsafe.Add(ref x, entry.Neuron) * delta;
-                }
-
-                continue;
-            }
-
             if (m < Simd.Width)
             {
                 for (var i = 0; i < n; i++)

@@ -13,21 +13,37 @@ internal static class NeuronMirror
     {
         var batch = network.Batch;
         var m = batch.Size;
-        foreach (ref var chunk in structure.Neurons(NeuronSet.Activations))
+        var a = batch.A;
+        var z = batch.Z;
+
+        // Neurons with both components (every non-input neuron a builder makes) are written in one walk: on a tiny
+        // network each chunk visited costs more than the values copied.
+        foreach (ref var chunk in structure.Neurons(NeuronSet.ActivationsAndNetInputs))
+        {
+            chunk.GetSpan<Neuron, Activation, NetInput>(out var neurons, out var activations, out var netInputs);
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                var at = neurons[r].Slot * m;
+                activations[r].Value = a[at];
+                netInputs[r].Value = z[at];
+            }
+        }
+
+        foreach (ref var chunk in structure.Neurons(NeuronSet.ActivationsOnly))
         {
             chunk.GetSpan<Neuron, Activation>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.A[neurons[r].Slot * m];
+                values[r].Value = a[neurons[r].Slot * m];
             }
         }
 
-        foreach (ref var chunk in structure.Neurons(NeuronSet.NetInputs))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.NetInputsOnly))
         {
             chunk.GetSpan<Neuron, NetInput>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.Z[neurons[r].Slot * m];
+                values[r].Value = z[neurons[r].Slot * m];
             }
         }
     }
@@ -36,12 +52,13 @@ internal static class NeuronMirror
     {
         var batch = network.Batch;
         var m = batch.Size;
+        var d = batch.D;
         foreach (ref var chunk in structure.Neurons(NeuronSet.Deltas))
         {
             chunk.GetSpan<Neuron, Delta>(out var neurons, out var values);
             for (var r = 0; r < chunk.Count; r++)
             {
-                values[r].Value = batch.D[neurons[r].Slot * m];
+                values[r].Value = d[neurons[r].Slot * m];
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using EcsNet.Components;
 
@@ -22,8 +23,14 @@ public sealed class WeightUpdateSystem : ISystem<StepContext>
             return; // the fused gradient pass has already descended
         }
 
-        var world = context.World;
-        var u = context.Settings;
+        Apply(context.World, context.Settings);
+    }
+
+    // Kept out of Update: its frame is zero-initialised on entry (a few hundred bytes), which a fused step, returning at
+    // once, should not pay.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Apply(World world, in Training.UpdateSettings u)
+    {
 
         foreach (ref var chunk in world.Query(in NetworkQueries.TrainableWeights))
         {

@@ -34,7 +34,7 @@ public readonly record struct EpochMetrics
     /// <summary>Training samples processed in the epoch.</summary>
     public int Samples { get; init; }
 
-    /// <summary>Wall time of the epoch's training (evaluation excluded).</summary>
+    /// <summary>Wall time of the epoch: its training steps and the trainer's bookkeeping (evaluation excluded).</summary>
     public double Seconds { get; init; }
 
     /// <summary>Training samples per second.</summary>

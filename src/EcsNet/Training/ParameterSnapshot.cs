@@ -32,15 +32,15 @@ internal sealed class ParameterSnapshot
         // Training captures after every epoch. While no neuron or synapse has moved since the last capture, the same
         // rows come in the same order, so only the values are copied again: on a 4-sample XOR epoch, relisting the
         // entities and rebuilding the entity index cost more than the epoch's steps.
-        var generation = network.CurrentStructure().Generation;
-        if (!ReferenceEquals(network, _network) || generation != _generation)
+        var structure = network.CurrentStructure();
+        if (!ReferenceEquals(network, _network) || structure.Generation != _generation)
         {
             _network = network;
-            _generation = generation;
+            _generation = structure.Generation;
             ListRows(network);
         }
 
-        CopyValues(network);
+        CopyValues(network, structure);
     }
 
     /// <summary>Which entities hold the parameters, in the order the queries visit them; sizes the value lists.</summary>
@@ -74,13 +74,16 @@ internal sealed class ParameterSnapshot
         CollectionsMarshal.SetCount(_biasStates, _neurons.Count);
     }
 
-    /// <summary>The values of the rows <see cref="ListRows"/> listed, which are still the same entities in the same order.</summary>
-    private void CopyValues(Network network)
+    /// <summary>
+    /// The values of the rows <see cref="ListRows"/> listed, which are still the same entities in the same order: the
+    /// structure's cached chunks of the same two queries, in the same order, without looking the queries up again.
+    /// </summary>
+    private void CopyValues(Network network, NetworkStructure structure)
     {
         var weights = CollectionsMarshal.AsSpan(_weights);
         var weightStates = CollectionsMarshal.AsSpan(_weightStates);
         var i = 0;
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
+        foreach (ref var chunk in structure.Plan.Chunks.AsSpan())
         {
             chunk.GetSpan<Weight, OptimizerState>(out var w, out var s);
             for (var r = 0; r < chunk.Count; r++, i++)
@@ -93,7 +96,7 @@ internal sealed class ParameterSnapshot
         var biases = CollectionsMarshal.AsSpan(_biases);
         var biasStates = CollectionsMarshal.AsSpan(_biasStates);
         i = 0;
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.Biases))
         {
             chunk.GetSpan<Bias, OptimizerState>(out var b, out var s);
             for (var r = 0; r < chunk.Count; r++, i++)

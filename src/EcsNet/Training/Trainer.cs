@@ -90,7 +90,7 @@ public sealed class Trainer
         var bestValidation = double.PositiveInfinity;
         var bestEpoch = 0;
         var sinceBest = 0;
-        var history = new List<EpochMetrics>();
+        var history = new EpochHistory();
         var outputs = network.OutputSize;
         var outputActivation = network.OutputLayer.Function;
 
@@ -130,12 +130,16 @@ public sealed class Trainer
                 Progress?.Invoke(new TrainingProgress(epoch + 1, last, seen, n, cost / seen));
             }
 
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             network.Systems.Run(EcsNet.Systems.StepPhase.EndOfEpoch);
             if (!network.ParametersAreFinite())
             {
                 return Diverged(network, lastGood, history, epoch - o.StartEpoch, epoch, $"a weight became non-finite in epoch {epoch + 1}");
             }
+
+            // The epoch's time counts its bookkeeping (end-of-epoch systems, the finiteness check, the rollback
+            // snapshot), so samples per second is what a run achieves; evaluation is not training and is left out.
+            lastGood.Capture(network);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
             var metrics = new EpochMetrics
             {
@@ -159,7 +163,6 @@ public sealed class Trainer
                 metrics = metrics with { TestCost = t.Cost, TestAccuracy = t.Accuracy };
             }
 
-            lastGood.Capture(network);
             history.Add(metrics);
             EpochCompleted?.Invoke(metrics);
 
@@ -193,7 +196,7 @@ public sealed class Trainer
         return new TrainingResult(history, StopReason.Completed, $"completed {o.Epochs} epochs");
     }
 
-    private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, List<EpochMetrics> history, int epochsDone, int epoch, string what)
+    private static TrainingResult Diverged(Network network, ParameterSnapshot lastGood, EpochHistory history, int epochsDone, int epoch, string what)
     {
         network.DiscardGradients();
         var report = lastGood.Restore(network);
