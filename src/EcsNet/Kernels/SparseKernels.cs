@@ -312,21 +312,35 @@ internal static class SparseKernels
         var c0 = Vector512<float>.Zero; var c1 = Vector512<float>.Zero; var c2 = Vector512<float>.Zero; var c3 = Vector512<float>.Zero;
         var c4 = Vector512<float>.Zero; var c5 = Vector512<float>.Zero; var c6 = Vector512<float>.Zero; var c7 = Vector512<float>.Zero;
         var b = 0;
-        while (b + Simd.Width <= m)
+        for (; b + Simd.Width512 <= m; b += Simd.Width512)
         {
-            // A last block of 8 samples runs at full width with its upper half zero.
-            var half = b + Simd.Width512 > m;
             var o = (nuint)b;
-            var dv = Load(ref dRow, o, half);
-            c0 = Simd.MulAdd(Load(ref x0, o, half), dv, c0);
-            c1 = Simd.MulAdd(Load(ref x1, o, half), dv, c1);
-            c2 = Simd.MulAdd(Load(ref x2, o, half), dv, c2);
-            c3 = Simd.MulAdd(Load(ref x3, o, half), dv, c3);
-            c4 = Simd.MulAdd(Load(ref x4, o, half), dv, c4);
-            c5 = Simd.MulAdd(Load(ref x5, o, half), dv, c5);
-            c6 = Simd.MulAdd(Load(ref x6, o, half), dv, c6);
-            c7 = Simd.MulAdd(Load(ref x7, o, half), dv, c7);
-            b += half ? Simd.Width : Simd.Width512;
+            var dv = Vector512.LoadUnsafe(ref dRow, o);
+            c0 = Simd.MulAdd(Vector512.LoadUnsafe(ref x0, o), dv, c0);
+            c1 = Simd.MulAdd(Vector512.LoadUnsafe(ref x1, o), dv, c1);
+            c2 = Simd.MulAdd(Vector512.LoadUnsafe(ref x2, o), dv, c2);
+            c3 = Simd.MulAdd(Vector512.LoadUnsafe(ref x3, o), dv, c3);
+            c4 = Simd.MulAdd(Vector512.LoadUnsafe(ref x4, o), dv, c4);
+            c5 = Simd.MulAdd(Vector512.LoadUnsafe(ref x5, o), dv, c5);
+            c6 = Simd.MulAdd(Vector512.LoadUnsafe(ref x6, o), dv, c6);
+            c7 = Simd.MulAdd(Vector512.LoadUnsafe(ref x7, o), dv, c7);
+        }
+
+        if (b + Simd.Width <= m)
+        {
+            // A last block of 8 samples runs at full width with its upper half zero (out of the loop above, whose
+            // loads then need no test each).
+            var o = (nuint)b;
+            var dv = HalfLoad(ref dRow, o);
+            c0 = Simd.MulAdd(HalfLoad(ref x0, o), dv, c0);
+            c1 = Simd.MulAdd(HalfLoad(ref x1, o), dv, c1);
+            c2 = Simd.MulAdd(HalfLoad(ref x2, o), dv, c2);
+            c3 = Simd.MulAdd(HalfLoad(ref x3, o), dv, c3);
+            c4 = Simd.MulAdd(HalfLoad(ref x4, o), dv, c4);
+            c5 = Simd.MulAdd(HalfLoad(ref x5, o), dv, c5);
+            c6 = Simd.MulAdd(HalfLoad(ref x6, o), dv, c6);
+            c7 = Simd.MulAdd(HalfLoad(ref x7, o), dv, c7);
+            b += Simd.Width;
         }
 
         var sums = Sum8(
@@ -343,10 +357,9 @@ internal static class SparseKernels
         return sums;
     }
 
-    /// <summary>16 floats from <paramref name="x"/> + <paramref name="o"/>, or 8 and zeros when <paramref name="half"/>.</summary>
+    /// <summary>8 floats from <paramref name="x"/> + <paramref name="o"/>, then 8 zeros.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Load(ref float x, nuint o, bool half)
-        => half ? Vector512.Create(Vector256.LoadUnsafe(ref x, o), Vector256<float>.Zero) : Vector512.LoadUnsafe(ref x, o);
+    private static Vector512<float> HalfLoad(ref float x, nuint o) => Vector512.Create(Vector256.LoadUnsafe(ref x, o), Vector256<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float TailDot(ref float x, ref float y, int from, int m)
