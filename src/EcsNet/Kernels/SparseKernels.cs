@@ -288,10 +288,21 @@ internal static class SparseKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Scatter(ref SparseEntry e, int valid, ref float sums, Vector256<float> dots)
     {
+        // Stored once, then read lane by lane: reading a vector's lanes by a varying index stored the whole vector again
+        // for every lane, each read waiting on that store.
+        Unsafe.SkipInit(out Lanes lanes);
+        dots.StoreUnsafe(ref lanes[0]);
         for (var t = 0; t < valid; t++)
         {
-            Unsafe.Add(ref sums, Unsafe.Add(ref e, t).Row) += dots.GetElement(t);
+            Unsafe.Add(ref sums, Unsafe.Add(ref e, t).Row) += lanes[t];
         }
+    }
+
+    /// <summary>The lanes of one 256-bit vector, in memory.</summary>
+    [InlineArray(Simd.Width)]
+    private struct Lanes
+    {
+        private float _lane;
     }
 
     /// <summary>
