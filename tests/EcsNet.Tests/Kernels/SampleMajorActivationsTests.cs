@@ -18,8 +18,7 @@ public class SampleMajorActivationsTests
     public void APrunedHiddenLayerIsNotCopiedSampleMajorAndTheStepStillMatchesTheReference()
     {
         using var fast = Build(pruneInputs: false, pruneHidden: true);
-        using var reference = Build(pruneInputs: false, pruneHidden: true);
-        reference.PassMode = PassMode.Reference;
+        using var reference = Reference(pruneInputs: false, pruneHidden: true);
 
         // Hidden → output is on the sparse path; only the dense input → hidden layer forms tiles.
         Assert.Equal([(0, fast.InputSize)], fast.EnsurePlan().TileSourceRanges.ToArray());
@@ -28,11 +27,7 @@ public class SampleMajorActivationsTests
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 4);
         fast.Batch.Resize(m);
         Array.Fill(fast.Batch.AT, float.NaN);
-        foreach (var net in new[] { fast, reference })
-        {
-            net.LoadBatch(inputs, targets, m);
-            net.TrainStep(Optimizer.Sgd, 0.5f);
-        }
+        LoadAndTrain(inputs, targets, m, fast, reference);
 
         // The inputs are the batch as given; nothing wrote the hidden rows.
         var at = fast.Batch.AT;
@@ -56,17 +51,12 @@ public class SampleMajorActivationsTests
     public void AHiddenLayerThatFeedsTilesIsCopiedSampleMajor()
     {
         using var fast = Build(pruneInputs: true, pruneHidden: false);
-        using var reference = Build(pruneInputs: true, pruneHidden: false);
-        reference.PassMode = PassMode.Reference;
+        using var reference = Reference(pruneInputs: true, pruneHidden: false);
         Assert.Equal([(fast.InputSize, fast.InputSize + Hidden)], fast.EnsurePlan().TileSourceRanges.ToArray());
 
         const int m = 16;
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 6);
-        foreach (var net in new[] { fast, reference })
-        {
-            net.LoadBatch(inputs, targets, m);
-            net.TrainStep(Optimizer.Sgd, 0.5f);
-        }
+        LoadAndTrain(inputs, targets, m, fast, reference);
 
         // The copy holds the hidden activations a of this step's feedforward pass, sample by sample.
         for (var b = 0; b < m; b++)
@@ -84,8 +74,7 @@ public class SampleMajorActivationsTests
     public void HiddenTilesMadeAfterTheBatchWasLoadedStillReadThisStepsActivations()
     {
         using var fast = Build(pruneInputs: true, pruneHidden: true);
-        using var reference = Build(pruneInputs: true, pruneHidden: true);
-        reference.PassMode = PassMode.Reference;
+        using var reference = Reference(pruneInputs: true, pruneHidden: true);
         const int m = 16;
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 10);
         foreach (var net in new[] { fast, reference })
@@ -121,8 +110,7 @@ public class SampleMajorActivationsTests
     public void InputsWithNoSynapseStillShowTheirActivation()
     {
         using var fast = Build(pruneInputs: true, pruneHidden: false);
-        using var reference = Build(pruneInputs: true, pruneHidden: false);
-        reference.PassMode = PassMode.Reference;
+        using var reference = Reference(pruneInputs: true, pruneHidden: false);
 
         // Cut every synapse of the first eight inputs.
         foreach (var net in new[] { fast, reference })
@@ -135,11 +123,7 @@ public class SampleMajorActivationsTests
 
         const int m = 8;
         var (inputs, targets) = FastPathTests.RandomBatch(fast, m, seed: 8);
-        foreach (var net in new[] { fast, reference })
-        {
-            net.LoadBatch(inputs, targets, m);
-            net.TrainStep(Optimizer.Sgd, 0.5f);
-        }
+        LoadAndTrain(inputs, targets, m, fast, reference);
 
         // Each input neuron's Activation component is the first sample's x_k, used or not.
         for (var k = 0; k < fast.InputSize; k++)
@@ -169,6 +153,23 @@ public class SampleMajorActivationsTests
         }
 
         return NetworkModel.ToNetwork(NetworkModel.ToSpec(net));
+    }
+
+    /// <summary>The network <see cref="Build"/> makes, on the per-synapse reference path.</summary>
+    private static Network Reference(bool pruneInputs, bool pruneHidden)
+    {
+        var net = Build(pruneInputs, pruneHidden);
+        net.PassMode = PassMode.Reference;
+        return net;
+    }
+
+    private static void LoadAndTrain(float[] inputs, float[] targets, int m, params Network[] nets)
+    {
+        foreach (var net in nets)
+        {
+            net.LoadBatch(inputs, targets, m);
+            net.TrainStep(Optimizer.Sgd, 0.5f);
+        }
     }
 
     private static void AssertSameWeights(Network fast, Network reference)
