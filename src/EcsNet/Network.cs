@@ -50,6 +50,9 @@ public sealed partial class Network : IDisposable
     /// <summary>The layers, input first.</summary>
     public IReadOnlyList<NetworkLayer> Layers => _layers;
 
+    /// <summary>The layers for the passes: indexing the public list goes through an interface call per access.</summary>
+    internal ReadOnlySpan<NetworkLayer> LayerSpan => _layers;
+
     /// <summary>The output layer L.</summary>
     public NetworkLayer OutputLayer => _layers[^1];
 

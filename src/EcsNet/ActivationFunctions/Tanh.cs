@@ -21,27 +21,13 @@ public sealed class Tanh : ElementwiseActivationFunction
 
     /// <inheritdoc />
     public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> g, Span<float> delta, int neurons, int batch)
+        => DeltaFromActivation.Apply<Rule>(a, g, delta, neurons * batch);
+
+    /// <summary>δ = g · (1 − a²).</summary>
+    private readonly struct Rule : DeltaFromActivation.IRule
     {
-        var n = neurons * batch;
-        var av = a[..n];
-        var gv = g[..n];
-        var d = delta[..n];
+        public static Vector256<float> Delta(Vector256<float> a, Vector256<float> g) => g * (Vector256<float>.One - (a * a));
 
-        // δ = g · (1 − a²) in one vectorised pass rather than a virtual Derivative call per element.
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var one = Vector256.Create(1f);
-            for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
-            {
-                var ai = Vector256.Create(av.Slice(i, Vector256<float>.Count));
-                (Vector256.Create(gv.Slice(i, Vector256<float>.Count)) * (one - (ai * ai))).CopyTo(d[i..]);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            d[i] = gv[i] * (1f - (av[i] * av[i]));
-        }
+        public static float Delta(float a, float g) => g * (1f - (a * a));
     }
 }

@@ -33,7 +33,7 @@ internal sealed class TiledPasses : ISynapsePasses
             return;
         }
 
-        var target = network.Layers[layer];
+        var target = network.LayerSpan[layer];
         if (!network.SplitsWork(byTarget.Work(layer) * m))
         {
             SparseKernels.Gather(byTarget, byTarget.FirstRun(layer), byTarget.RunCount(layer), plan.Chunks, a, z, m, target.FirstSlot, target.FirstSlot + target.Size);
@@ -70,7 +70,7 @@ internal sealed class TiledPasses : ISynapsePasses
 
         if (!network.SplitsWork(bySource.Work(layer) * m))
         {
-            SparseKernels.Gather(bySource, bySource.FirstRun(layer), bySource.RunCount(layer), plan.Chunks, d, g, m, firstSource, network.Layers[layer].FirstSlot);
+            SparseKernels.Gather(bySource, bySource.FirstRun(layer), bySource.RunCount(layer), plan.Chunks, d, g, m, firstSource, network.LayerSpan[layer].FirstSlot);
             return;
         }
 
@@ -78,14 +78,14 @@ internal sealed class TiledPasses : ISynapsePasses
         _sparseBackward.X = d;
         _sparseBackward.Y = g;
         _sparseBackward.OwnStart = firstSource;
-        _sparseBackward.OwnEnd = network.Layers[layer].FirstSlot;
+        _sparseBackward.OwnEnd = network.LayerSpan[layer].FirstSlot;
         network.RunTiles(_sparseBackward, bySource.Work(layer) * m);
     }
 
     public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
     {
         long work = 0;
-        for (var l = 1; l < network.Layers.Count; l++)
+        for (var l = 1; l < network.LayerSpan.Length; l++)
         {
             work += plan.TileWork(l);
         }

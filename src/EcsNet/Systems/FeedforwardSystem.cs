@@ -19,7 +19,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
         var m = batch.Size;
         var z = batch.Z;
         var a = batch.A;
-        var layers = network.Layers;
+        var layers = network.LayerSpan;
 
         var structure = network.CurrentStructure();
 
@@ -44,7 +44,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
 
         var plan = structure.Plan;
         var passes = network.SynapsePasses;
-        for (var l = 1; l < layers.Count; l++)
+        for (var l = 1; l < layers.Length; l++)
         {
             // z_j += w_jk a_k for every synapse into layer l; all earlier layers are final by now.
             passes.Forward(network, plan, l, a, z, m);

@@ -14,8 +14,8 @@ public sealed class HiddenDeltaSystem : ISystem<StepContext>
     public void Update(StepContext context)
     {
         var network = context.Network;
-        var layers = network.Layers;
-        var last = layers.Count - 1;
+        var layers = network.LayerSpan;
+        var last = layers.Length - 1;
         if (last < 2)
         {
             return; // no hidden layer
