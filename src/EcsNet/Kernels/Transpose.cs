@@ -28,6 +28,13 @@ internal static class Transpose
             throw new ArgumentException("transpose: a span is too short for the given shape");
         }
 
+        if (rows == 1 && dstStride == 1)
+        {
+            // One sample: its row is already the column (a one-sample step loads inputs and targets this way).
+            src[..cols].CopyTo(dst);
+            return;
+        }
+
         ref var s = ref Unsafe.AsRef(in src[0]);
         ref var d = ref dst[0];
 
