@@ -66,22 +66,17 @@ internal sealed class BatchBuffers
     }
 
     /// <summary>
-    /// Fills <see cref="AT"/> for slots [<paramref name="from"/>, <paramref name="to"/>) from <see cref="A"/> and returns
-    /// it. (The input layer's rows are written sample-major directly when a batch is loaded.)
+    /// Fills <see cref="AT"/> for slots [<paramref name="from"/>, <paramref name="to"/>) from <see cref="A"/>. (The input
+    /// layer's rows are written sample-major directly when a batch is loaded.) With one sample the two layouts are the
+    /// same and the tiles read <see cref="A"/> itself, so there is nothing to copy.
     /// </summary>
-    public float[] SampleMajorActivations(int from, int to)
+    public void SampleMajorActivations(int from, int to)
     {
         var m = Size;
-        if (m == 1)
-        {
-            A.AsSpan(from, to - from).CopyTo(AT.AsSpan(from));
-        }
-        else if (to > from)
+        if (m > 1 && to > from)
         {
             Kernels.Transpose.Run(A.AsSpan(from * m, (to - from) * m), m, AT.AsSpan(from), _neurons, to - from, m);
         }
-
-        return AT;
     }
 
     /// <summary>The rows of <paramref name="count"/> consecutive slots.</summary>

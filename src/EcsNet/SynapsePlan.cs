@@ -51,6 +51,9 @@ internal sealed class SynapsePlan
     /// <summary>The number of synapses the tiles into <paramref name="layer"/> cover: the work of a tile pass per sample.</summary>
     public long TileWork(int layer) => _tileWork[layer];
 
+    /// <summary>The number of synapses all tiles cover.</summary>
+    public long TotalTileWork { get; private set; }
+
     /// <summary>The lowest and one past the highest source slot of the tiles into <paramref name="layer"/>.</summary>
     public (int Start, int End) TileSources(int layer)
     {
@@ -147,6 +150,8 @@ internal sealed class SynapsePlan
         {
             _tileWork[layerOf[tile.Targets[0]]] += (long)tile.Count * tile.Length;
         }
+
+        TotalTileWork = _tileWork.Sum();
 
         _tileSourceRanges = SourceRanges(_tiles);
         SynapseCount = count;

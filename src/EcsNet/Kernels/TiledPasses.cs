@@ -84,25 +84,16 @@ internal sealed class TiledPasses : ISynapsePasses
 
     public void Gradient(Network network, SynapsePlan plan, float[] a, float[] d, int m, bool intoWeights)
     {
-        long work = 0;
-        for (var l = 1; l < network.LayerSpan.Length; l++)
-        {
-            work += plan.TileWork(l);
-        }
-
+        var work = plan.TotalTileWork;
         if (work > 0)
         {
-            // The tiles read their sources' activations sample-major (one sample uses the rows as they are). Loading
-            // the batch left the inputs there; of the hidden slots only those some tile reads are transposed, so a
-            // pruned layer no tile leaves costs no copy.
-            if (m > 1)
+            // The tiles read their sources' activations sample-major. Loading the batch left the inputs there; of the
+            // hidden slots only those some tile reads are transposed, so a pruned layer no tile leaves costs no copy.
+            foreach (var (start, end) in plan.TileSourceRanges)
             {
-                foreach (var (start, end) in plan.TileSourceRanges)
+                if (end > network.InputSize)
                 {
-                    if (end > network.InputSize)
-                    {
-                        network.Batch.SampleMajorActivations(Math.Max(start, network.InputSize), end);
-                    }
+                    network.Batch.SampleMajorActivations(Math.Max(start, network.InputSize), end);
                 }
             }
 

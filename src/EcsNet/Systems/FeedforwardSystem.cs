@@ -30,15 +30,7 @@ public sealed class FeedforwardSystem : ISystem<StepContext>
             chunk.GetSpan<Neuron, Bias>(out var neurons, out var biases);
             for (var r = 0; r < chunk.Count; r++)
             {
-                // One sample (an incremental step): a store, not a call to fill a one-element span.
-                if (m == 1)
-                {
-                    z[neurons[r].Slot] = biases[r].Value;
-                }
-                else
-                {
-                    z.AsSpan(neurons[r].Slot * m, m).Fill(biases[r].Value);
-                }
+                z.AsSpan(neurons[r].Slot * m, m).Fill(biases[r].Value);
             }
         }
 

@@ -35,8 +35,7 @@ public sealed class GradientAccumulationSystem : ISystem<StepContext>
             chunk.GetSpan<Neuron, Bias, BiasGradient>(out var neurons, out var biases, out var gradients);
             for (var r = 0; r < chunk.Count; r++)
             {
-                // A one-sample row is its own sum: on an incremental step the library call cost more than the add.
-                var sum = m == 1 ? d[neurons[r].Slot] : TensorPrimitives.Sum<float>(d.AsSpan(neurons[r].Slot * m, m));
+                var sum = TensorPrimitives.Sum<float>(d.AsSpan(neurons[r].Slot * m, m));
                 if (descend)
                 {
                     biases[r].Value += sum;

@@ -37,20 +37,23 @@ internal sealed class ParameterSnapshot
         {
             _network = network;
             _generation = structure.Generation;
-            ListRows(network);
+            ListRows(structure);
         }
 
         CopyValues(network, structure);
     }
 
-    /// <summary>Which entities hold the parameters, in the order the queries visit them; sizes the value lists.</summary>
-    private void ListRows(Network network)
+    /// <summary>
+    /// Which entities hold the parameters, in the order of the structure's cached weight and bias chunks (the order
+    /// <see cref="CopyValues"/> walks); sizes the value lists.
+    /// </summary>
+    private void ListRows(NetworkStructure structure)
     {
         _synapses.Clear();
         _ends.Clear();
         _neurons.Clear();
         _index.Clear();
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.Weights))
+        foreach (ref var chunk in structure.Plan.Chunks.AsSpan())
         {
             var ends = chunk.GetSpan<Synapse>();
             for (var r = 0; r < chunk.Count; r++)
@@ -60,7 +63,7 @@ internal sealed class ParameterSnapshot
             }
         }
 
-        foreach (ref var chunk in network.World.Query(in NetworkQueries.Biases))
+        foreach (ref var chunk in structure.Neurons(NeuronSet.Biases))
         {
             for (var r = 0; r < chunk.Count; r++)
             {
@@ -74,10 +77,7 @@ internal sealed class ParameterSnapshot
         CollectionsMarshal.SetCount(_biasStates, _neurons.Count);
     }
 
-    /// <summary>
-    /// The values of the rows <see cref="ListRows"/> listed, which are still the same entities in the same order: the
-    /// structure's cached chunks of the same two queries, in the same order, without looking the queries up again.
-    /// </summary>
+    /// <summary>The values of the rows <see cref="ListRows"/> listed, which are still the same entities in the same order.</summary>
     private void CopyValues(Network network, NetworkStructure structure)
     {
         var weights = CollectionsMarshal.AsSpan(_weights);
