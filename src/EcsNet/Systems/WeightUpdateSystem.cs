@@ -31,7 +31,6 @@ public sealed class WeightUpdateSystem : ISystem<StepContext>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Apply(World world, in Training.UpdateSettings u)
     {
-
         foreach (ref var chunk in world.Query(in NetworkQueries.TrainableWeights))
         {
             chunk.GetSpan<Weight, WeightGradient, OptimizerState>(out var w, out var g, out var s);
