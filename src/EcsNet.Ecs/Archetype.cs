@@ -248,6 +248,12 @@ internal sealed class Archetype
             components[i] = Ops[i].Allocate(rows);
         }
 
+        var byId = new Array?[ComponentLookup.Length];
+        for (var i = 0; i < Types.Length; i++)
+        {
+            byId[Types[i].Id] = components[i];
+        }
+
         if (_allocatedChunks + slabChunks > Chunks.Length)
         {
             var chunks = Chunks;
@@ -257,7 +263,7 @@ internal sealed class Archetype
 
         for (var c = 0; c < slabChunks; c++)
         {
-            Chunks[_allocatedChunks + c] = new Chunk(entities, components, ComponentLookup, c * EntitiesPerChunk, EntitiesPerChunk);
+            Chunks[_allocatedChunks + c] = new Chunk(entities, components, ComponentLookup, byId, c * EntitiesPerChunk, EntitiesPerChunk);
         }
 
         _allocatedChunks += slabChunks;

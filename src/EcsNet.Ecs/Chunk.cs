@@ -24,16 +24,22 @@ public partial struct Chunk
     /// <summary>Component id → column index, or -1; shared by every chunk of an archetype.</summary>
     internal readonly int[] ComponentLookup;
 
+    /// <summary>Component id → the slab's column of that component, or null: what <see cref="GetSpan{T}"/> reads, one load
+    /// instead of the two through <see cref="ComponentLookup"/> (a tiny network's step looks columns up more often than it
+    /// reads values from them).</summary>
+    internal readonly Array?[] ColumnsById;
+
     /// <summary>Where this chunk's rows start in the slab's columns.</summary>
     internal readonly int Offset;
 
     private readonly int _capacity;
 
-    internal Chunk(EcsNet.Ecs.Entity[] entityColumn, Array[] components, int[] componentLookup, int offset, int capacity)
+    internal Chunk(EcsNet.Ecs.Entity[] entityColumn, Array[] components, int[] componentLookup, Array?[] columnsById, int offset, int capacity)
     {
         EntityColumn = entityColumn;
         Components = components;
         ComponentLookup = componentLookup;
+        ColumnsById = columnsById;
         Offset = offset;
         _capacity = capacity;
         Count = 0;
@@ -67,12 +73,12 @@ public partial struct Chunk
     /// <summary>The column of <typeparamref name="T"/>, <see cref="Capacity"/> long; iterate <c>0 .. Count-1</c>.</summary>
     /// <exception cref="InvalidOperationException">The chunk has no such component.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly Span<T> GetSpan<T>() => MemoryMarshal.CreateSpan(ref Column<T>(ColumnIndex(Component<T>.ComponentType)), _capacity);
+    public readonly Span<T> GetSpan<T>() => MemoryMarshal.CreateSpan(ref ColumnOf<T>(), _capacity);
 
     /// <summary>A reference to the first element of the column of <typeparamref name="T"/>, for <c>Unsafe.Add</c> loops.</summary>
     /// <exception cref="InvalidOperationException">The chunk has no such component.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly ref T GetFirst<T>() => ref Column<T>(ColumnIndex(Component<T>.ComponentType));
+    public readonly ref T GetFirst<T>() => ref ColumnOf<T>();
 
     /// <summary>The component <typeparamref name="T"/> of a row.</summary>
     /// <exception cref="InvalidOperationException">The chunk has no such component.</exception>
@@ -83,6 +89,21 @@ public partial struct Chunk
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal readonly ref T Column<T>(int column) =>
         ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<T[]>(Components[column])), Offset);
+
+    /// <summary>The first element of this chunk's slice of the column of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly ref T ColumnOf<T>()
+    {
+        var byId = ColumnsById;
+        var id = Component<T>.ComponentType.Id;
+        if ((uint)id >= (uint)byId.Length || byId[id] is not { } column)
+        {
+            ThrowMissing(Component<T>.ComponentType);
+            return ref Unsafe.NullRef<T>();
+        }
+
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<T[]>(column)), Offset);
+    }
 
     /// <summary>The first entity handle of this chunk's slice of the entity column.</summary>
     internal readonly ref EcsNet.Ecs.Entity FirstEntity => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(EntityColumn), Offset);

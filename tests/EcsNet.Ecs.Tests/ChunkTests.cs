@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EcsNet.Ecs.Tests;
 
 public class ChunkTests
@@ -148,5 +150,45 @@ public class ChunkTests
         Assert.Equal(100, copies.Sum(c => c.Count));
         Assert.True(copies[0].Has<Health>());
         Assert.False(copies[0].Has<Velocity>());
+    }
+
+    [Fact]
+    public void EachChunkFindsItsOwnSlabsColumnsAndRefusesAbsentOnes()
+    {
+        // Slabs grow 1, 1, 2, 4 chunks: 5,000 entities of ~680 rows per chunk span several slabs, each with its own
+        // column arrays, so a column looked up by component id must come from the chunk's own slab.
+        using var world = World.Create();
+        world.Create(new Velocity());
+        world.Create(new Huge(1));
+        const int count = 5_000;
+        for (var i = 0; i < count; i++)
+        {
+            world.Create(new Position(i, -i), new Health(i));
+        }
+
+        var seen = 0;
+        var chunks = 0;
+        foreach (ref var chunk in world.Query(in PositionHealth))
+        {
+            chunks++;
+            var positions = chunk.GetSpan<Position>();
+            ref var firstHealth = ref chunk.GetFirst<Health>();
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                var entity = chunk.Entity(r);
+                Assert.Equal(world.Get<Position>(entity).X, positions[r].X);
+                Assert.Equal(world.Get<Health>(entity).Value, Unsafe.Add(ref firstHealth, r).Value);
+                seen++;
+            }
+
+            // Components the world knows but this archetype lacks.
+            var copy = chunk;
+            Assert.Throws<InvalidOperationException>(() => copy.GetSpan<Velocity>());
+            var missing = Assert.Throws<InvalidOperationException>(() => copy.GetFirst<Huge>());
+            Assert.Contains("no component Huge", missing.Message);
+        }
+
+        Assert.Equal(count, seen);
+        Assert.True(chunks >= 4, $"{chunks} chunks");
     }
 }
