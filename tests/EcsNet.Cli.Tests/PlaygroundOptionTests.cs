@@ -79,8 +79,19 @@ public sealed class PlaygroundOptionTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var text = File.ReadAllText(svg);
-        Assert.Contains("hidden neuron 5", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("hidden neuron 6", text, StringComparison.Ordinal);
+        Assert.Contains(">hidden 5<", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(">hidden 6<", text, StringComparison.Ordinal);
+
+        // Each small map is a square of 96 units drawn from every second cell of the 120-cell map: 60 rows whose runs
+        // of equal colour tile the row exactly (each run drawn 0.3 wider, against seams). The first sits right of the
+        // main map (20 + 420 + 20) and below its label (20 + 17).
+        var cells = System.Xml.Linq.XDocument.Parse(text).Descendants().Single(e => e.Name.LocalName == "g");
+        double Get(System.Xml.Linq.XElement e, string name) => double.Parse((string)e.Attribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        var firstMap = cells.Elements().Where(e => Get(e, "x") >= 460 && Get(e, "x") < 460 + 96 && Get(e, "y") < 37 + 96).ToList();
+        var rows = firstMap.GroupBy(e => Get(e, "y")).ToList();
+        Assert.Equal(60, rows.Count);
+        Assert.All(rows, row => Assert.Equal(96, row.Sum(e => Get(e, "width") - 0.3), 1e-6));
+        Assert.Equal(37, rows.Min(r => r.Key), 1e-6);
     }
 
     [Fact]

@@ -17,6 +17,10 @@ internal static class PlaygroundSvg
     /// <summary>Side of a hidden neuron's small map.</summary>
     private const double Thumb = 96, ThumbGap = 8;
 
+    /// <summary>A small map draws every second cell: at full resolution a cell would be under a pixel, and two dozen
+    /// maps made the file 20 times larger than the main map alone.</summary>
+    private const int ThumbStep = 2;
+
     public static void Write(string path, DecisionMap map, IReadOnlyList<DecisionMap> hidden, DataSet train, DataSet? test, IReadOnlyList<string> caption)
     {
         var columns = hidden.Count == 0 ? 0 : Math.Max(1, (int)((Size + ThumbGap) / (Thumb + ThumbGap)));
@@ -29,13 +33,13 @@ internal static class PlaygroundSvg
         // Crisp edges: anti-aliased neighbouring cells would show faint seams between them.
         var cells = new System.Xml.Linq.XElement(Svg.Ns + "g", new System.Xml.Linq.XAttribute("shape-rendering", "crispEdges"));
         svg.Add(cells);
-        Cells(cells, map, Margin, Margin, Size);
+        Cells(cells, map, Margin, Margin, Size, step: 1);
         for (var i = 0; i < hidden.Count; i++)
         {
             var x = Size + 2 * Margin + i % columns * (Thumb + ThumbGap);
             var y = Margin + i / columns * (Thumb + ThumbGap + LineHeight);
-            svg.Add(Svg.Text(x, y + 11, $"hidden neuron {i + 1}"));
-            Cells(cells, hidden[i], x, y + LineHeight, Thumb);
+            svg.Add(Svg.Text(x, y + 11, $"hidden {i + 1}"));
+            Cells(cells, hidden[i], x, y + LineHeight, Thumb, ThumbStep);
             svg.Add(Svg.Rect(x, y + LineHeight, Thumb, Thumb, "none", "#666"));
         }
 
@@ -66,17 +70,19 @@ internal static class PlaygroundSvg
         Svg.Save(svg, path);
     }
 
-    /// <summary>Draws <paramref name="map"/> into a square of side <paramref name="side"/> at (x, y).</summary>
-    private static void Cells(System.Xml.Linq.XElement into, DecisionMap map, double x, double y, double side)
+    /// <summary>Draws every <paramref name="step"/>-th cell of <paramref name="map"/> into a square of side
+    /// <paramref name="side"/> at (x, y).</summary>
+    private static void Cells(System.Xml.Linq.XElement into, DecisionMap map, double x, double y, double side, int step)
     {
-        double cw = side / map.Columns, ch = side / map.Rows;
-        for (var r = 0; r < map.Rows; r++)
+        int rows = map.Rows / step, columns = map.Columns / step;
+        double cw = side / columns, ch = side / rows;
+        for (var r = 0; r < rows; r++)
         {
-            for (var c = 0; c < map.Columns;)
+            for (var c = 0; c < columns;)
             {
-                var level = Level(map[r, c]);
+                var level = Level(map[r * step, c * step]);
                 var end = c + 1;
-                while (end < map.Columns && Level(map[r, end]) == level)
+                while (end < columns && Level(map[r * step, end * step]) == level)
                 {
                     end++;
                 }
