@@ -1,5 +1,4 @@
 using EcsNet.Components;
-using EcsNet.Ecs;
 using EcsNet.Ecs.Scheduling;
 using EcsNet.Systems;
 

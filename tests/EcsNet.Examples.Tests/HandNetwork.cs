@@ -1,6 +1,5 @@
 using EcsNet.Components;
 using EcsNet.Data;
-using EcsNet.Ecs;
 
 namespace EcsNet.Examples.Tests;
 
