@@ -9,14 +9,17 @@ namespace EcsNet.Tests.ActivationFunctions;
 /// </summary>
 public sealed class VectorisedActivationTests
 {
-    private static (float[] Z, float[] A, float[] G) Values(int n, IActivationFunction f)
+    /// <summary>Random z and g of length <paramref name="n"/>, a = f(z), and f's backward δ from them.</summary>
+    private static (float[] A, float[] G, float[] Delta) Backward(int n, IActivationFunction f)
     {
         var random = new SeededRandom(n + 17);
         var z = Enumerable.Range(0, n).Select(_ => (float)random.NextUniform(-6, 6)).ToArray();
         var g = Enumerable.Range(0, n).Select(_ => (float)random.NextUniform(-2, 2)).ToArray();
         var a = new float[n];
         f.Forward(z, a, n, 1);
-        return (z, a, g);
+        var delta = new float[n];
+        f.Backward(z, a, g, delta, n, 1);
+        return (a, g, delta);
     }
 
     [Fact]
@@ -24,9 +27,7 @@ public sealed class VectorisedActivationTests
     {
         for (var n = 1; n <= 40; n++)
         {
-            var (z, a, g) = Values(n, ActivationFunction.Sigmoid);
-            var delta = new float[n];
-            ActivationFunction.Sigmoid.Backward(z, a, g, delta, n, 1);
+            var (a, g, delta) = Backward(n, ActivationFunction.Sigmoid);
             // The library's three vector passes: a², a − a², (a − a²) · g.
             var expected = new float[n];
             TensorPrimitives.Multiply(a, a, expected);
@@ -45,9 +46,7 @@ public sealed class VectorisedActivationTests
     {
         for (var n = 1; n <= 40; n++)
         {
-            var (z, a, g) = Values(n, ActivationFunction.Tanh);
-            var delta = new float[n];
-            ActivationFunction.Tanh.Backward(z, a, g, delta, n, 1);
+            var (a, g, delta) = Backward(n, ActivationFunction.Tanh);
             for (var i = 0; i < n; i++)
             {
                 Assert.Equal(g[i] * (1f - (a[i] * a[i])), delta[i]);
